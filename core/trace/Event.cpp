@@ -117,4 +117,59 @@ std::string_view toString(WarningKind w)
     return "?";
 }
 
+std::string_view toString(Stream s)
+{
+    switch (s) {
+    case Stream::Stdout: return "stdout";
+    case Stream::Stderr: return "stderr";
+    }
+    return "?";
+}
+
+std::string_view toString(FutureKind k)
+{
+    switch (k) {
+    case FutureKind::Plain: return "plain";
+    case FutureKind::Task: return "task";
+    case FutureKind::Executor: return "executor";
+    case FutureKind::Gather: return "gather";
+    case FutureKind::Shield: return "shield";
+    }
+    return "?";
+}
+
+std::string_view toString(ClockWhy w)
+{
+    switch (w) {
+    case ClockWhy::Idle: return "idle";
+    case ClockWhy::Blocking: return "blocking";
+    case ClockWhy::Worker: return "worker";
+    }
+    return "?";
+}
+
+std::string_view toString(IoOp op)
+{
+    switch (op) {
+    case IoOp::Connect: return "connect";
+    case IoOp::Send: return "send";
+    case IoOp::Receive: return "receive";
+    case IoOp::Close: return "close";
+    case IoOp::Request: return "request";
+    }
+    return "?";
+}
+
+std::string_view toString(RunStatus s)
+{
+    switch (s) {
+    case RunStatus::Ok: return "ok";
+    case RunStatus::Exception: return "exception";
+    case RunStatus::SyntaxError: return "syntax-error";
+    case RunStatus::Limit: return "limit";
+    case RunStatus::Deadlock: return "deadlock";
+    }
+    return "?";
+}
+
 } // namespace coroscope

@@ -96,6 +96,7 @@ struct StrRef {
     std::uint32_t length = 0;
     std::uint64_t packed() const { return (std::uint64_t(offset) << 32) | length; }
     static StrRef unpack(std::uint64_t v) { return {std::uint32_t(v >> 32), std::uint32_t(v)}; }
+    bool operator==(const StrRef&) const = default;
 };
 
 struct Event {
@@ -116,5 +117,10 @@ std::string_view toString(WaitKind);
 std::string_view toString(SwitchWhy);
 std::string_view toString(FutureOutcome);
 std::string_view toString(WarningKind);
+std::string_view toString(Stream);
+std::string_view toString(FutureKind);
+std::string_view toString(ClockWhy);
+std::string_view toString(IoOp);
+std::string_view toString(RunStatus);
 
 } // namespace coroscope

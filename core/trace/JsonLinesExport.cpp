@@ -1,0 +1,198 @@
+#include "core/trace/JsonLinesExport.h"
+
+#include "core/trace/Event.h"
+#include "core/trace/Trace.h"
+#include "core/trace/detail/JsonWriter.h"
+
+#include <ostream>
+
+namespace coroscope {
+
+namespace {
+
+using detail::JsonWriter;
+
+/// An enum's name, or "?<number>" outside its range.
+template <typename Enum>
+void enumField(JsonWriter& w, std::string_view key, Enum value, std::string& scratch)
+{
+    const std::string_view name = toString(value);
+    if (name != "?") {
+        w.field(key, name);
+        return;
+    }
+    scratch = '?';
+    scratch += std::to_string(unsigned(value));
+    w.field(key, scratch);
+}
+
+void writeEvent(JsonWriter& w, const Trace& trace, const Event& e, std::string& scratch)
+{
+    auto text = [&](std::string_view key) { w.field(key, trace.text(e.v)); };
+    switch (e.kind) {
+    case EventKind::TaskCreated:
+        w.field("task", e.subject);
+        enumField(w, "taskKind", TaskKind(e.a), scratch);
+        w.field("parent", e.x);
+        w.field("line", e.y);
+        text("name");
+        break;
+    case EventKind::TaskState:
+        w.field("task", e.subject);
+        enumField(w, "state", TaskState(e.a), scratch);
+        enumField(w, "wait", WaitKind(e.b), scratch);
+        w.field("target", e.x);
+        w.field("line", e.y);
+        break;
+    case EventKind::Switch:
+        w.field("to", e.subject);
+        w.field("from", e.x);
+        enumField(w, "why", SwitchWhy(e.a), scratch);
+        break;
+    case EventKind::Line:
+        w.field("task", e.subject);
+        w.field("line", e.x);
+        break;
+    case EventKind::FramePush:
+        w.field("task", e.subject);
+        w.field("line", e.x);
+        w.field("depth", e.y);
+        text("function");
+        break;
+    case EventKind::FramePop:
+        w.field("task", e.subject);
+        w.field("depth", e.y);
+        break;
+    case EventKind::FrameLocals:
+        w.field("task", e.subject);
+        w.field("depth", e.y);
+        text("locals");
+        break;
+    case EventKind::Output:
+        w.field("task", e.subject);
+        enumField(w, "stream", Stream(e.a), scratch);
+        text("text");
+        break;
+    case EventKind::TimerScheduled:
+        w.field("timer", e.subject);
+        w.field("owner", e.x);
+        w.field("handle", e.y);
+        w.field("deadline", std::int64_t(e.v));
+        break;
+    case EventKind::TimerFired:
+    case EventKind::TimerCancelled:
+        w.field("timer", e.subject);
+        w.field("owner", e.x);
+        break;
+    case EventKind::FutureCreated:
+        w.field("future", e.subject);
+        enumField(w, "futureKind", FutureKind(e.a), scratch);
+        w.field("owner", e.x);
+        break;
+    case EventKind::FutureResolved:
+        w.field("future", e.subject);
+        enumField(w, "outcome", FutureOutcome(e.a), scratch);
+        text("summary");
+        break;
+    case EventKind::FutureWaiter:
+        w.field("future", e.subject);
+        w.field("task", e.x);
+        w.fieldBool("added", e.a != 0);
+        break;
+    case EventKind::ReadyPush:
+        w.field("handle", e.subject);
+        w.field("task", e.x);
+        text("label");
+        break;
+    case EventKind::ReadyPop:
+        w.field("handle", e.subject);
+        w.field("task", e.x);
+        break;
+    case EventKind::ClockAdvance:
+        enumField(w, "why", ClockWhy(e.a), scratch);
+        w.field("lane", e.x);
+        w.field("to", std::int64_t(e.v));
+        break;
+    case EventKind::Io:
+        w.field("task", e.subject);
+        enumField(w, "op", IoOp(e.a), scratch);
+        w.field("bytes", e.x);
+        w.field("latencyUs", e.y);
+        text("host");
+        break;
+    case EventKind::Exception:
+        w.field("task", e.subject);
+        text("text");
+        break;
+    case EventKind::Warning:
+        w.field("task", e.subject);
+        enumField(w, "warning", WarningKind(e.a), scratch);
+        text("message");
+        break;
+    case EventKind::RunEnd:
+        enumField(w, "status", RunStatus(e.a), scratch);
+        text("message");
+        break;
+    default:
+        w.field("a", std::int64_t(e.a));
+        w.field("b", std::int64_t(e.b));
+        w.field("subject", e.subject);
+        w.field("x", e.x);
+        w.field("y", e.y);
+        // v is unsigned 64-bit; as a string it survives parsers that read numbers as doubles.
+        scratch = std::to_string(e.v);
+        w.field("v", scratch);
+        break;
+    }
+}
+
+} // namespace
+
+JsonLinesExport::JsonLinesExport(const Trace& trace)
+    : m_trace(trace)
+{
+}
+
+void JsonLinesExport::write(std::ostream& out) const
+{
+    writeTo(&out, nullptr);
+}
+
+std::string JsonLinesExport::toJsonLines() const
+{
+    std::string text;
+    writeTo(nullptr, &text);
+    return text;
+}
+
+void JsonLinesExport::writeTo(std::ostream* sink, std::string* text) const
+{
+    JsonWriter w(sink);
+    std::string scratch;
+    Nanos now = 0;
+    for (std::size_t i = 0; i < m_trace.size(); ++i) {
+        const Event& e = m_trace[i];
+        // The loop clock as the Model keeps it: loop advances only, never backwards.
+        if (e.kind == EventKind::ClockAdvance && e.x == 0 && Nanos(e.v) > now)
+            now = Nanos(e.v);
+        w.beginObject();
+        w.field("index", std::int64_t(i));
+        w.field("time", now);
+        const std::string_view kind = toString(e.kind);
+        if (kind == "?") {
+            scratch = '?';
+            scratch += std::to_string(unsigned(e.kind));
+            w.field("kind", scratch);
+        } else {
+            w.field("kind", kind);
+        }
+        writeEvent(w, m_trace, e, scratch);
+        w.endObject();
+        w.newline();
+    }
+    w.flush();
+    if (text)
+        *text = w.text();
+}
+
+} // namespace coroscope
