@@ -1,0 +1,4 @@
+import asyncio
+async def main():
+    result = await 42
+asyncio.run(main())

@@ -1,0 +1,14 @@
+# Tutorial section 3.2, verbatim.
+import asyncio
+
+
+async def func():
+    print("快来搞我吧!")
+
+
+result = func()
+
+# loop = asyncio.get_event_loop()
+# loop.run_until_complete( result )
+
+asyncio.run( result ) # python3.7

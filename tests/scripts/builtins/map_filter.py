@@ -1,0 +1,8 @@
+print(list(map(str, [1, 2, 3])))
+print(list(map(lambda a, b: a * b, [1, 2, 3], [4, 5, 6])))
+print(list(filter(lambda n: n % 2, range(10))))
+print(list(filter(None, [0, 1, '', 'a', None, [], [0]])))
+m = map(abs, [-1, -2])
+print(next(m), list(m), list(m))
+print(sum(map(len, ['ab', 'cde'])))
+print(list(map(int, '1 2 3'.split())))

@@ -1,0 +1,3 @@
+def empty():
+
+print('x')

@@ -1,0 +1,4 @@
+import asyncio
+def f():
+    async with asyncio.Lock():
+        pass

@@ -1,0 +1,2 @@
+name = '世界'
+print('你好', name

@@ -1,0 +1,4 @@
+try:
+    print('try body')
+finally:
+    raise RuntimeError('raised in finally')

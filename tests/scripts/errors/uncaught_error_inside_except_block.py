@@ -1,0 +1,5 @@
+try:
+    raise ValueError('first')
+except ValueError as e:
+    print('handling', e)
+    undefined_in_handler

@@ -1,0 +1,1 @@
+raise ExceptionGroup('two failures', [ValueError('bad value'), TypeError('bad type')])

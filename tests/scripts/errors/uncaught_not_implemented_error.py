@@ -1,0 +1,4 @@
+class Shape:
+    def area(self):
+        raise NotImplementedError('Shape.area must be overridden')
+Shape().area()

@@ -1,0 +1,3 @@
+print('before the error')
+int('not a number')
+print('never printed')

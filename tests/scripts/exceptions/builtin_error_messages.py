@@ -1,0 +1,32 @@
+number = 5
+nothing = None
+def show(thunk):
+    try:
+        thunk()
+    except Exception as e:
+        print(type(e).__name__ + ':', e)
+show(lambda: 1 / 0)
+show(lambda: 1 // 0)
+show(lambda: 1 % 0)
+show(lambda: 1.0 / 0)
+show(lambda: 1 + 'a')
+show(lambda: 'a' + 1)
+show(lambda: 'a' * 'b')
+show(lambda: [1] + (2,))
+show(lambda: None + 1)
+show(lambda: -'x')
+show(lambda: number())
+show(lambda: number[0])
+show(lambda: nothing[0])
+show(lambda: [1, 2][5])
+show(lambda: (1,)[-3])
+show(lambda: 'abc'[10])
+show(lambda: {'a': 1}['b'])
+show(lambda: len(5))
+show(lambda: int('x'))
+show(lambda: [].pop())
+show(lambda: 'a' < 1)
+show(lambda: sorted([1, 'a']))
+show(lambda: {}.nope)
+show(lambda: iter(3))
+show(lambda: undefined_name)

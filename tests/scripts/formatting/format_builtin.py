@@ -1,0 +1,6 @@
+print(format(3.14159, '.2f'), format(255, 'x'), format(255, '#06x'))
+print(format('a', '^5') + '|', format(1234567, ','), format(0.5, '%'))
+print(format(42), format('s'), format(1.0), format(None))
+print(format(12, '>5') + '|', format(-12, '05'))
+print(format(True), format(True, 'd'))
+print(repr(format(3, '')))

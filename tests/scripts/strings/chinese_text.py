@@ -1,0 +1,15 @@
+# UTF-8 source: Chinese text in strings and comments (中文注释).
+s = '协程与异步编程'
+print(s)
+print(len(s), s[0], s[-1], s[2:4], s[::-1])
+print(s + '!', s * 2)
+print('异步' in s, s.find('异步'), s.count('程'))
+print(s.startswith('协程'), s.endswith('编程'))
+print(s.replace('异步', 'async'))
+print('开始下载:', 'https://example.com/1.jpg')
+print([s[i] for i in range(3)])
+print(repr('中文'), str('中文'))
+print('你好,世界'.split(','))
+print(ord('中'), chr(20013), hex(ord('文')))
+print('中文'.upper(), 'ABC中文'.lower())
+print(sorted('协程异步'))

@@ -1,0 +1,8 @@
+print(repr('plain'))
+print(repr("it's"))
+print(repr('say "hi"'))
+print(repr('both \' and "'))
+print(repr(''), repr('\\'))
+print(repr('tab\there'), repr('中文'), repr('é'))
+print(['a', "b'c", 'd"e'])
+print(str('x'), repr(repr('x')))

@@ -1,0 +1,11 @@
+print('a,b,,c'.split(','))
+print('  several   spaces here  '.split())
+print('a b c d'.split(' ', 2))
+print('a b c d'.rsplit(' ', 2))
+print('a_b_c'.rsplit('_'), 'a_b_c'.rsplit('_')[-1])
+print('one'.split(','), ''.split(','), ''.split())
+print('x--y--z'.split('--'))
+print('line1\nline2\n'.split('\n'))
+url = 'https://www3.autoimg.cn/newsdfs/g26/M02/35/A9/120x90_0_autohomecar__ChsEe12AXQ6AOOH_AAFocMs8nzU621.jpg'
+print(url.rsplit('_')[-1])
+print('a b  c'.rsplit(None, 1), 'k=v=w'.split('=', 1))

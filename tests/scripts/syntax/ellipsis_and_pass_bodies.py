@@ -1,0 +1,6 @@
+def todo():
+    ...
+print(todo())
+print(...)
+x = ...
+print(x is ..., repr(x))

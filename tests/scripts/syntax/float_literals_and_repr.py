@@ -1,0 +1,11 @@
+# Floats print their shortest round-tripping repr.
+print(1.0, 2.5, -0.0, 3.14, 1e3, 1E-3, .5, 5.)
+print(0.1 + 0.2, 0.1 * 3, 1 / 3, 2 / 3)
+print(1e16, 1e15, 123456789012345678.0, 1e-4, 1e-5, 0.0001234)
+print(1.5e300, 2.5e-300, 1e22, 1e23)
+print(1_000.5, 10 / 4, 10 / 5, 7 / 2)
+print(float('inf'), float('-inf'), float('nan'))
+print(repr(1.1), str(1.1), [1.1, 2.2])
+print(2 ** -1, 4 ** 0.5, 2.0 ** 3)
+print(0.1 + 0.7, 1.1 * 1.1, 100.0 / 3.0)
+print(float(10), float('  2.75 '), float('1e2'), float('-3'))

@@ -1,0 +1,24 @@
+# Tutorial section 3.5 (loop.run_in_executor) with its commented-out
+# variant 2 enabled: a custom ThreadPoolExecutor.
+import time
+import asyncio
+import concurrent.futures
+
+
+def func1():
+    # 某个耗时操作
+    time.sleep(2)
+    return "SB"
+
+
+async def main():
+    loop = asyncio.get_running_loop()
+
+    # 2. Run in a custom thread pool:
+    with concurrent.futures.ThreadPoolExecutor() as pool:
+        result = await loop.run_in_executor(
+            pool, func1)
+        print('custom thread pool', result)
+
+
+asyncio.run( main() )
