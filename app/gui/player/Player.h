@@ -1,0 +1,118 @@
+#pragma once
+// Player: plays back one recorded run (DESIGN.md section 2). It owns the
+// trace, the playhead, the step granularity and the play speed; views follow
+// positionChanged. Playing never re-executes anything: it only moves the
+// playhead over the recording.
+
+#include "app/gui/player/Granularity.h"
+#include "app/gui/player/StepIndex.h"
+#include "core/trace/Event.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QTimer>
+
+#include <memory>
+
+namespace coroscope {
+
+class Trace;
+
+class Player : public QObject {
+    Q_OBJECT
+public:
+    static constexpr double kMinSpeed = 0.25;
+    static constexpr double kMaxSpeed = 8.0;
+    /// Wall-clock time between two steps at 1x.
+    static constexpr double kBaseStepMs = 500.0;
+    /// The play clock never credits more than this per frame, so a stalled
+    /// GUI does not make the playhead leap when it wakes up.
+    static constexpr double kMaxFrameMs = 250.0;
+
+    explicit Player(QObject* parent = nullptr);
+    ~Player() override;
+
+    /// Takes a recording and rewinds to position 0. A null trace unloads.
+    void setTrace(std::shared_ptr<const Trace> trace);
+    const Trace* trace() const { return m_trace.get(); }
+    bool hasTrace() const { return m_trace != nullptr; }
+    /// Re-reads the trace's length after the (GUI-thread) owner appended to
+    /// it: the Player only ever reads events [0, length()).
+    void traceAppended();
+    /// True once the trace ends with a RunEnd event: no more events will come.
+    bool isFinished() const;
+
+    /// Events played: 0 = the start, length() = the end.
+    qint64 position() const { return qint64(m_position); }
+    qint64 length() const { return qint64(m_length); }
+    bool atStart() const { return m_position == 0; }
+    bool atEnd() const { return m_position == m_length; }
+
+    Granularity granularity() const { return m_granularity; }
+    void setGranularity(Granularity g);
+
+    double speed() const { return m_speed; }
+    /// Clamped to [kMinSpeed, kMaxSpeed].
+    void setSpeed(double speed);
+    bool isPlaying() const { return m_playing; }
+    /// Wall-clock milliseconds between two steps at the current speed.
+    double stepIntervalMs() const { return kBaseStepMs / m_speed; }
+
+    /// The loop's virtual time at the playhead.
+    Nanos virtualTime() const { return m_index.timeAt(m_position); }
+    /// The line most recently reached by any task at the playhead.
+    StepIndex::LineMark currentLine() const { return m_index.lineAt(m_position); }
+    /// The stop index of the playhead's granularity (for "step 3 of 12").
+    const StepIndex& index() const { return m_index; }
+
+    /// Credits `ms` of wall time to the play clock and takes every step it
+    /// pays for. The frame timer calls this while playing; tests call it
+    /// directly instead of waiting.
+    void advancePlayClock(double ms);
+    /// The frame timer that drives playback; exposed so tests can check
+    /// that it stops when nothing moves.
+    const QTimer& frameTimer() const { return m_frameTimer; }
+
+public slots:
+    /// Moves the playhead, clamped to [0, length()]. Keeps playing.
+    void seek(qint64 position);
+    /// One step of the current granularity; manual steps pause playback.
+    void stepForward();
+    void stepBack();
+    void play();
+    void pause();
+    void togglePlay();
+    /// Back to position 0, paused.
+    void reset();
+    /// To the end of what is recorded, paused.
+    void runToEnd();
+    /// The next speed on the ladder 0.25, 0.5, 1, 2, 4, 8.
+    void faster();
+    void slower();
+
+signals:
+    void traceChanged();
+    void positionChanged(qint64 position);
+    void lengthChanged(qint64 length);
+    void playingChanged(bool playing);
+    void speedChanged(double speed);
+    void granularityChanged(coroscope::Granularity granularity);
+
+private:
+    void moveTo(std::size_t position);
+    void setPlaying(bool playing);
+    void onFrame();
+
+    std::shared_ptr<const Trace> m_trace;
+    StepIndex m_index;
+    std::size_t m_position = 0;   ///< invariant: m_position <= m_length
+    std::size_t m_length = 0;     ///< events of m_trace the Player may read
+    Granularity m_granularity = Granularity::Line;
+    double m_speed = 1.0;
+    bool m_playing = false;
+    double m_credit = 0.0;        ///< wall ms credited and not yet spent on a step
+    QTimer m_frameTimer;          ///< runs only while playing
+    QElapsedTimer m_wall;         ///< measures real time between frames
+};
+
+} // namespace coroscope

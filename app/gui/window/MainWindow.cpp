@@ -1,0 +1,296 @@
+#include "app/gui/window/MainWindow.h"
+
+#include "app/gui/editor/Autosave.h"
+#include "app/gui/editor/CodeEditor.h"
+#include "app/gui/editor/DocumentSession.h"
+#include "app/gui/panes/ConsoleFeed.h"
+#include "app/gui/panes/ConsolePane.h"
+#include "app/gui/player/Player.h"
+#include "app/gui/presenter/PresenterMode.h"
+#include "app/gui/theme/PaintedIcon.h"
+#include "app/gui/theme/ThemeManager.h"
+#include "app/gui/window/LanguageSwitcher.h"
+#include "app/gui/window/PaneSet.h"
+#include "app/gui/window/PlaybackActions.h"
+
+#include <QAction>
+#include <QActionGroup>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDir>
+#include <QFileDialog>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QScreen>
+#include <QSettings>
+#include <QStatusBar>
+#include <QToolBar>
+#include <QToolButton>
+
+namespace coroscope {
+
+namespace {
+const QString kThemeSetting = QStringLiteral("ui/theme");
+const QString kLayoutSetting = QStringLiteral("window/layout");
+const QString kGeometrySetting = QStringLiteral("window/geometry");
+const QString kOpenDirSetting = QStringLiteral("document/openDirectory");
+} // namespace
+
+MainWindow::MainWindow(const AppEnvironment& environment, QWidget* parent)
+    : QMainWindow(parent)
+    , m_env(environment)
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    QSettings* settings = m_env.settings;
+
+    m_theme = new ThemeManager(this);
+    m_theme->setTheme(ThemeManager::themeFromName(settings->value(kThemeSetting).toString()));
+    m_player = new Player(this);
+    m_autosave = std::make_unique<Autosave>(QDir(m_env.dataDirectory).filePath(QStringLiteral("autosave")));
+
+    m_editor = new CodeEditor(this);
+    m_console = new ConsolePane(this);
+    m_document = new DocumentSession(m_editor, m_autosave.get(), settings, this);
+    m_panes = new PaneSet(this, m_editor);
+    m_panes->setWidget(PaneId::Console, m_console);
+    m_playback = new PlaybackActions(m_player, this);
+    m_consoleFeed = new ConsoleFeed(m_player, m_console, this);
+    m_languages = new LanguageSwitcher(settings, this);
+
+    createToolBar();
+    m_presenter = new PresenterMode(this, m_panes, m_theme, m_playback, m_editor, settings);
+    createMenus();
+
+    m_statusLabel = new QLabel(this);
+    statusBar()->addPermanentWidget(m_statusLabel);
+
+    connect(m_theme, &ThemeManager::themeChanged, this, &MainWindow::applyTheme);
+    connect(m_player, &Player::positionChanged, this, &MainWindow::followPlayhead);
+    connect(m_player, &Player::traceChanged, this, &MainWindow::followPlayhead);
+    connect(m_document, &DocumentSession::documentOpened, this, &MainWindow::updateTitle);
+    connect(m_document, &DocumentSession::modifiedChanged, this, &MainWindow::updateTitle);
+
+    applyTheme();
+    retranslate();
+
+    const QRect available = screen() ? screen()->availableGeometry() : QRect(0, 0, 1600, 1000);
+    resize(std::min(1500, available.width() * 9 / 10), std::min(940, available.height() * 9 / 10));
+    if (!restoreWindowState())
+        m_panes->applyDefaultLayout();
+    m_document->restoreLast();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createToolBar()
+{
+    m_toolBar = addToolBar(QString());
+    m_toolBar->setObjectName(QStringLiteral("playbackToolBar"));
+    m_toolBar->setMovable(false);
+    m_toolBar->setIconSize(QSize(22, 22));
+    m_open = new QAction(paintedIcon(IconGlyph::Open), QString(), this);
+    m_open->setObjectName(QStringLiteral("actionOpen"));
+    m_open->setShortcut(QKeySequence::Open);
+    connect(m_open, &QAction::triggered, this, &MainWindow::openFile);
+    addAction(m_open);
+    m_toolBar->addAction(m_open);
+    m_toolBar->addSeparator();
+    m_playback->addToToolBar(m_toolBar);
+}
+
+void MainWindow::createMenus()
+{
+    m_fileMenu = menuBar()->addMenu(QString());
+    m_fileMenu->addAction(m_open);
+    m_revert = m_fileMenu->addAction(paintedIcon(IconGlyph::Revert), QString());
+    m_revert->setObjectName(QStringLiteral("actionRevert"));
+    connect(m_revert, &QAction::triggered, m_document, &DocumentSession::revertToOriginal);
+    m_fileMenu->addSeparator();
+    m_quit = m_fileMenu->addAction(QString());
+    m_quit->setObjectName(QStringLiteral("actionQuit"));
+    m_quit->setShortcut(QKeySequence::Quit);
+    m_quit->setMenuRole(QAction::QuitRole);
+    connect(m_quit, &QAction::triggered, this, &QWidget::close);
+
+    m_playbackMenu = menuBar()->addMenu(QString());
+    m_playback->addToMenu(m_playbackMenu);
+
+    m_viewMenu = menuBar()->addMenu(QString());
+    m_panesMenu = m_viewMenu->addMenu(QString());
+    for (PaneId pane : kAllPanes)
+        m_panesMenu->addAction(m_panes->toggleAction(pane));
+    m_resetLayout = m_viewMenu->addAction(paintedIcon(IconGlyph::Layout), QString());
+    m_resetLayout->setObjectName(QStringLiteral("actionResetLayout"));
+    connect(m_resetLayout, &QAction::triggered, this, &MainWindow::resetLayout);
+    m_viewMenu->addSeparator();
+
+    m_themeMenu = m_viewMenu->addMenu(paintedIcon(IconGlyph::Theme), QString());
+    m_themeGroup = new QActionGroup(this);
+    for (ThemeKind kind : {ThemeKind::Light, ThemeKind::Dark, ThemeKind::HighContrast}) {
+        QAction* a = m_themeMenu->addAction(QString());
+        a->setObjectName(QStringLiteral("actionTheme_") + ThemeManager::themeName(kind));
+        a->setCheckable(true);
+        a->setData(int(kind));
+        a->setChecked(kind == m_theme->theme());
+        m_themeGroup->addAction(a);
+        connect(a, &QAction::triggered, this, [this, kind] {
+            m_theme->setTheme(kind);
+            m_env.settings->setValue(kThemeSetting, ThemeManager::themeName(kind));
+        });
+    }
+
+    m_languageMenu = m_viewMenu->addMenu(paintedIcon(IconGlyph::Language), QString());
+    m_languageGroup = new QActionGroup(this);
+    for (const QString& code : LanguageSwitcher::languages()) {
+        QAction* a = m_languageMenu->addAction(LanguageSwitcher::nativeName(code));
+        a->setObjectName(QStringLiteral("actionLanguage_") + code);
+        a->setCheckable(true);
+        a->setChecked(code == m_languages->language());
+        m_languageGroup->addAction(a);
+        connect(a, &QAction::triggered, m_languages, [this, code] { m_languages->setLanguage(code); });
+    }
+
+    m_viewMenu->addSeparator();
+    m_presenterMenu = m_viewMenu->addMenu(paintedIcon(IconGlyph::Presenter), QString());
+    m_presenter->addToMenu(m_presenterMenu);
+
+    m_toolBar->addSeparator();
+    auto* spacer = new QWidget(m_toolBar);
+    spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    m_toolBar->addWidget(spacer);
+    auto* language = new QToolButton(m_toolBar);
+    language->setObjectName(QStringLiteral("languageButton"));
+    language->setIcon(paintedIcon(IconGlyph::Language));
+    language->setMenu(m_languageMenu);
+    language->setPopupMode(QToolButton::InstantPopup);
+    m_languageButton = language;
+    m_toolBar->addWidget(language);
+    m_toolBar->addAction(m_presenter->toggleAction());
+
+    m_helpMenu = menuBar()->addMenu(QString());
+    m_about = m_helpMenu->addAction(QString());
+    m_about->setObjectName(QStringLiteral("actionAbout"));
+    connect(m_about, &QAction::triggered, this, [this] {
+        QMessageBox::about(this, tr("About Coroscope"),
+                           tr("<h3>Coroscope</h3><p>Watch coroutines run: step through greenlets, "
+                              "generators and asyncio tasks on a real runtime, forwards and backwards.</p>"));
+    });
+}
+
+void MainWindow::applyTheme()
+{
+    m_editor->setColors(m_theme->colors(), m_theme->taskColors());
+    m_console->setColors(m_theme->colors(), m_theme->taskColors());
+    if (m_themeGroup) {
+        for (QAction* a : m_themeGroup->actions())
+            a->setChecked(ThemeKind(a->data().toInt()) == m_theme->theme());
+    }
+}
+
+void MainWindow::followPlayhead()
+{
+    const StepIndex::LineMark mark = m_player->currentLine();
+    m_editor->setExecutingLine(mark.task, mark.line);
+    if (!m_player->hasTrace())
+        m_statusLabel->setText(tr("No run yet"));
+    else if (m_player->isFinished())
+        m_statusLabel->setText(tr("Run recorded: %n event(s)", nullptr, int(m_player->length())));
+    else
+        m_statusLabel->setText(tr("Recording\u2026 %n event(s) so far", nullptr, int(m_player->length())));
+}
+
+void MainWindow::openFile()
+{
+    const QString start = m_env.settings->value(kOpenDirSetting, QDir::homePath()).toString();
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open Python File"), start,
+                                                      tr("Python files (*.py);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    m_env.settings->setValue(kOpenDirSetting, QFileInfo(path).absolutePath());
+    QString error;
+    if (!m_document->openFile(path, &error))
+        QMessageBox::warning(this, tr("Cannot Open File"), tr("%1 cannot be opened: %2").arg(path, error));
+}
+
+void MainWindow::resetLayout()
+{
+    if (m_presenter->isActive())
+        m_presenter->leave();
+    m_panes->applyDefaultLayout();
+}
+
+void MainWindow::saveWindowState()
+{
+    m_env.settings->setValue(kLayoutSetting, m_panes->saveLayout());
+    m_env.settings->setValue(kGeometrySetting, saveGeometry());
+}
+
+bool MainWindow::restoreWindowState()
+{
+    const QByteArray geometry = m_env.settings->value(kGeometrySetting).toByteArray();
+    if (!geometry.isEmpty())
+        restoreGeometry(geometry);
+    return m_panes->restoreLayout(m_env.settings->value(kLayoutSetting).toByteArray());
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    // The normal layout is the one to remember, not the presenter's.
+    m_presenter->leave();
+    m_document->flush();
+    saveWindowState();
+    m_env.settings->sync();
+    QMainWindow::closeEvent(event);
+}
+
+void MainWindow::changeEvent(QEvent* event)
+{
+    QMainWindow::changeEvent(event);
+    // A saved language is applied while the window is still being built;
+    // the constructor translates everything once it is complete.
+    if (event->type() == QEvent::LanguageChange && m_helpMenu)
+        retranslate();
+}
+
+void MainWindow::updateTitle()
+{
+    setWindowTitle(tr("%1[*] \u2014 Coroscope").arg(m_document->displayName()));
+    setWindowModified(m_document->isModified());
+    m_revert->setEnabled(m_document->isModified());
+}
+
+void MainWindow::retranslate()
+{
+    m_toolBar->setWindowTitle(tr("Playback"));
+    m_open->setText(tr("&Open\u2026"));
+    m_open->setToolTip(tr("Open a Python file (%1)").arg(m_open->shortcut().toString(QKeySequence::NativeText)));
+    m_fileMenu->setTitle(tr("&File"));
+    m_revert->setText(tr("&Revert to Original"));
+    m_revert->setToolTip(tr("Throw away your edits and show the original code"));
+    m_quit->setText(tr("&Quit"));
+    m_playbackMenu->setTitle(tr("&Playback"));
+    m_viewMenu->setTitle(tr("&View"));
+    m_panesMenu->setTitle(tr("&Panes"));
+    m_resetLayout->setText(tr("&Reset Layout"));
+    m_resetLayout->setToolTip(tr("Put every pane back where it starts"));
+    m_themeMenu->setTitle(tr("&Theme"));
+    const QStringList themeNames{tr("&Light"), tr("&Dark"), tr("&High Contrast")};
+    for (int i = 0; i < m_themeGroup->actions().size(); ++i)
+        m_themeGroup->actions()[i]->setText(themeNames[i]);
+    m_languageMenu->setTitle(tr("&Language"));
+    m_languageButton->setToolTip(tr("Language of the interface: English or Chinese"));
+    m_presenterMenu->setTitle(tr("P&resenter"));
+    m_helpMenu->setTitle(tr("&Help"));
+    m_about->setText(tr("&About Coroscope"));
+    m_panes->retranslate();
+    m_playback->retranslate();
+    m_presenter->retranslate();
+    for (QAction* a : m_languageGroup->actions())
+        a->setChecked(a->objectName().endsWith(m_languages->language()));
+    followPlayhead();
+    if (m_document)
+        updateTitle();
+}
+
+} // namespace coroscope
