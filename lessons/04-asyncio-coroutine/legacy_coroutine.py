@@ -1,0 +1,25 @@
+import asyncio
+
+@asyncio.coroutine
+def func1():
+    print(1)
+    # 网络IO请求:下载一张图片
+    yield from asyncio.sleep(2)  # 遇到IO耗时操作,自动化切换到tasks中的其他任务
+    print(2)
+
+
+@asyncio.coroutine
+def func2():
+    print(3)
+    # 网络IO请求:下载一张图片
+    yield from asyncio.sleep(2)  # 遇到IO耗时操作,自动化切换到tasks中的其他任务
+    print(4)
+
+
+tasks = [
+    asyncio.ensure_future( func1() ),
+    asyncio.ensure_future( func2() )
+]
+
+loop = asyncio.get_event_loop()
+loop.run_until_complete(asyncio.wait(tasks))

@@ -1,0 +1,5 @@
+async def func():
+    pass
+
+
+result = func()
