@@ -76,6 +76,34 @@ private slots:
         QCOMPARE(c.toPlainText(), QStringLiteral("again"));
     }
 
+    void aFloodOfOutputDrawsOnlyTheLastPieces()
+    {
+        ConsolePane c;
+        QVector<ConsolePane::Chunk> flood;
+        for (int i = 0; i < 5000; ++i)
+            flood.append({1, Stream::Stdout, QStringLiteral("%1\n").arg(i)});
+        c.appendOutputs(flood);
+        QCOMPARE(c.chunkCount(), 5000);
+        QCOMPARE(c.firstShownChunk(), 5000 - ConsolePane::kMaxShown);
+        const QStringList lines = c.toPlainText().split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), ConsolePane::kMaxShown + 1);
+        QVERIFY2(lines.constFirst().contains(QStringLiteral("earlier pieces of output are not shown")),
+                 qPrintable(lines.constFirst()));
+        QCOMPARE(lines[1], QString::number(5000 - ConsolePane::kMaxShown));
+        QCOMPARE(lines.constLast(), QStringLiteral("4999"));
+        // Stepping back within what is drawn cuts the text...
+        c.truncate(4500);
+        QVERIFY(c.toPlainText().endsWith(QStringLiteral("4499\n")));
+        QCOMPARE(c.firstShownChunk(), 5000 - ConsolePane::kMaxShown);
+        // ...and below it draws the pieces that were only counted.
+        c.truncate(3);
+        QCOMPARE(c.firstShownChunk(), 0);
+        QCOMPARE(c.toPlainText(), QStringLiteral("0\n1\n2\n"));
+        c.appendOutput(2, QStringLiteral("more\n"));
+        QCOMPARE(c.toPlainText(), QStringLiteral("0\n1\n2\nmore\n"));
+        QCOMPARE(c.chunk(3).task, TaskId(2));
+    }
+
     void aNewThemeRecoloursWhatIsAlreadyThere()
     {
         ConsolePane c;

@@ -371,6 +371,86 @@ private slots:
         QVERIFY2(stepMs < 200, qPrintable(QStringLiteral("20000 steps took %1 ms").arg(stepMs)));
         qInfo("indexing 1,000,001 events: %lld ms; 20,000 switch steps: %lld ms", indexMs, stepMs);
     }
+    void aBarrierStopsPlayStepAndRunToEndButNotASeek()
+    {
+        Player p;
+        p.setTrace(twoTaskRun().trace());
+        p.setGranularity(Granularity::Switch);
+        p.setBarriers({6, 2});
+        QCOMPARE(p.barriers(), (std::vector<std::size_t>{2, 6}));
+        QSignalSpy reached(&p, &Player::barrierReached);
+        QStringList log;
+        p.stepForward(); // the next switch stop is 4: the barrier at 2 comes first
+        log << QString::number(p.position());
+        p.stepForward(); // starting on a barrier passes it
+        log << QString::number(p.position());
+        p.runToEnd();
+        log << QString::number(p.position());
+        p.play();
+        p.advancePlayClock(1e6);
+        log << QString::number(p.position());
+        QCOMPARE(log.join(QLatin1Char(' ')), QStringLiteral("2 4 6 10"));
+        QCOMPARE(reached.size(), 2);
+        QCOMPARE(reached[1][0].toLongLong(), 6);
+        QCOMPARE(int(p.lastMoveCause()), int(Player::MoveCause::Play));
+        p.seek(0);
+        p.seek(9); // jumps over both
+        QCOMPARE(p.position(), 9);
+        QCOMPARE(reached.size(), 2);
+        p.removeBarrier(2);
+        QCOMPARE(p.barriers(), std::vector<std::size_t>{6});
+        p.setTrace(twoTaskRun().trace());
+        QVERIFY(p.barriers().empty());
+    }
+
+    void playStopsAndPausesAtABarrier()
+    {
+        Player p;
+        p.setTrace(twoTaskRun().trace());
+        p.setBarriers({5});
+        p.play();
+        p.advancePlayClock(1e6);
+        QCOMPARE(p.position(), 5);
+        QVERIFY(!p.isPlaying());
+    }
+
+    void theStepIndexCountsStepsAndFindsALineOccurrenceAgain()
+    {
+        TraceBuilder b;
+        b.line(1, 3).line(1, 4).line(1, 3).line(2, 3).line(1, 4).end();
+        Player p;
+        p.setTrace(b.trace());
+        const StepIndex& index = p.index();
+        QCOMPARE(index.stopsUpTo(Granularity::Line, 0), std::size_t(0));
+        QCOMPARE(index.stopsUpTo(Granularity::Line, 3), std::size_t(3));
+        QCOMPARE(index.stopsUpTo(Granularity::Event, 4), std::size_t(4));
+        QVERIFY(index.lineOccurrenceAt(0) == StepIndex::LineOccurrence{});
+        QVERIFY((index.lineOccurrenceAt(4) == StepIndex::LineOccurrence{3, 3}));
+        QVERIFY((index.lineOccurrenceAt(5) == StepIndex::LineOccurrence{4, 2}));
+        QCOMPARE(index.positionOfLine(3, 3), std::size_t(4));
+        QCOMPARE(index.positionOfLine(4, 1), std::size_t(2));
+        QCOMPARE(index.positionOfLine(4, 3), std::size_t(0));
+    }
+
+    void aStreamingTraceIsReadNoFurtherThanAnnounced()
+    {
+        auto trace = twoTaskRun().trace();
+        Player q;
+        q.setTrace(trace);
+        q.traceAppended(3);
+        QCOMPARE(q.length(), 10); // never shrinks below what it had
+        Player r;
+        auto growing = std::make_shared<Trace>();
+        r.setTrace(growing);
+        for (std::size_t i = 0; i < trace->size(); ++i)
+            growing->append((*trace)[i]);
+        r.traceAppended(4);
+        QCOMPARE(r.length(), 4);
+        QVERIFY(!r.isFinished());
+        r.traceAppended();
+        QCOMPARE(r.length(), 10);
+        QVERIFY(r.isFinished());
+    }
 };
 
 QTEST_GUILESS_MAIN(tst_Player)

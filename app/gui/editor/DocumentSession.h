@@ -2,8 +2,9 @@
 // DocumentSession: which document the Code pane shows, and the promise that
 // the user's edits of it are never lost. Every edit the editor reports is
 // autosaved under the document's key; opening a document whose key has an
-// autosaved edit shows the edit, not the original; the document open at quit
-// is reopened at start.
+// autosaved edit shows the edit, not the original; the document open last is
+// remembered, so restoreLast() can reopen it (the app itself starts on the
+// first lesson, or on what its command line names).
 
 #include <QObject>
 #include <QString>

@@ -37,14 +37,17 @@ void ConsoleFeed::follow(qint64 position)
         m_shown = target;
         return;
     }
+    // One batch: a jump over thousands of prints draws only what the console shows.
+    QVector<ConsolePane::Chunk> batch;
     for (std::size_t i = m_shown; i < target; ++i) {
         const Event& e = (*trace)[i];
         if (e.kind != EventKind::Output)
             continue;
         const std::string_view text = trace->text(e.v);
-        m_console->appendOutput(e.subject, QString::fromUtf8(text.data(), qsizetype(text.size())), Stream(e.a));
+        batch.append({e.subject, Stream(e.a), QString::fromUtf8(text.data(), qsizetype(text.size()))});
         m_chunkEvent.push_back(i);
     }
+    m_console->appendOutputs(batch);
     m_shown = target;
 }
 

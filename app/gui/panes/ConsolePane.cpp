@@ -2,6 +2,7 @@
 
 #include "app/gui/theme/ThemeManager.h"
 
+#include <QLocale>
 #include <QScrollBar>
 #include <QTextBlock>
 
@@ -45,21 +46,37 @@ QTextCharFormat ConsolePane::formatFor(TaskId task, Stream stream) const
 
 void ConsolePane::appendOutput(TaskId task, const QString& text, Stream stream)
 {
-    Chunk c{task, stream, text};
-    insertChunk(c);
-    m_chunks.append(std::move(c));
+    appendOutputs({Chunk{task, stream, text}});
 }
 
-void ConsolePane::insertChunk(const Chunk& c)
+void ConsolePane::appendOutputs(const QVector<Chunk>& chunks)
 {
+    if (chunks.isEmpty())
+        return;
+    const int drawn = int(m_chunks.size()) - m_first;
+    m_chunks.append(chunks);
+    // Past twice the window, drawing the last window afresh is cheaper than
+    // drawing everything and it keeps the document small.
+    if (drawn + int(chunks.size()) > 2 * kMaxShown) {
+        rebuild();
+        return;
+    }
     QScrollBar* bar = verticalScrollBar();
     const bool following = bar->value() >= bar->maximum() - 2;
     QTextCursor cursor(document());
+    cursor.beginEditBlock();
+    for (const Chunk& c : chunks)
+        insertChunk(cursor, c);
+    cursor.endEditBlock();
+    if (following)
+        bar->setValue(bar->maximum());
+}
+
+void ConsolePane::insertChunk(QTextCursor& cursor, const Chunk& c)
+{
     cursor.movePosition(QTextCursor::End);
     cursor.insertText(c.text, formatFor(c.task, c.stream));
     m_ends.append(cursor.position());
-    if (following)
-        bar->setValue(bar->maximum());
 }
 
 void ConsolePane::truncate(int count)
@@ -67,35 +84,63 @@ void ConsolePane::truncate(int count)
     count = std::clamp(count, 0, int(m_chunks.size()));
     if (count == m_chunks.size())
         return;
+    if (count < m_first) {
+        // The cut is among the pieces that are only counted: draw the new tail.
+        m_chunks.resize(count);
+        rebuild();
+        return;
+    }
     QTextCursor cursor(document());
-    cursor.setPosition(count == 0 ? 0 : m_ends[count - 1]);
+    cursor.setPosition(count == m_first ? m_headerEnd : m_ends[count - m_first - 1]);
     cursor.movePosition(QTextCursor::End, QTextCursor::KeepAnchor);
     cursor.removeSelectedText();
     m_chunks.resize(count);
-    m_ends.resize(count);
+    m_ends.resize(count - m_first);
 }
 
 void ConsolePane::clearOutput()
 {
     m_chunks.clear();
     m_ends.clear();
+    m_first = 0;
+    m_headerEnd = 0;
     clear();
+}
+
+QString ConsolePane::hiddenText() const
+{
+    return tr("\u2026 %1 earlier pieces of output are not shown \u2026").arg(QLocale().toString(m_first));
 }
 
 void ConsolePane::rebuild()
 {
-    const QVector<Chunk> chunks = m_chunks;
+    m_first = std::max(0, int(m_chunks.size()) - kMaxShown);
     m_ends.clear();
+    m_headerEnd = 0;
     clear();
-    for (const Chunk& c : chunks)
-        insertChunk(c);
+    QTextCursor cursor(document());
+    cursor.beginEditBlock();
+    if (m_first > 0) {
+        QTextCharFormat muted;
+        muted.setForeground(m_theme.mutedText);
+        muted.setFontItalic(true);
+        cursor.insertText(hiddenText() + QLatin1Char('\n'), muted);
+        m_headerEnd = cursor.position();
+    }
+    for (int i = m_first; i < m_chunks.size(); ++i)
+        insertChunk(cursor, m_chunks[i]);
+    cursor.endEditBlock();
+    verticalScrollBar()->setValue(verticalScrollBar()->maximum());
 }
 
 void ConsolePane::changeEvent(QEvent* event)
 {
     QPlainTextEdit::changeEvent(event);
-    if (event->type() == QEvent::LanguageChange)
+    if (event->type() == QEvent::LanguageChange) {
         setPlaceholderText(tr("Program output appears here, coloured by the task that printed it."));
+        if (m_first > 0)
+            rebuild();
+    }
 }
 
 } // namespace coroscope

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <utility>
 
 namespace coroscope {
 
@@ -25,9 +26,13 @@ Player::~Player() = default;
 void Player::setTrace(std::shared_ptr<const Trace> trace)
 {
     setPlaying(false);
-    m_trace = std::move(trace);
+    // The old recording lives until every listener has moved to the new one:
+    // views that hold a plain pointer to it switch in their traceChanged slot.
+    const std::shared_ptr<const Trace> previous = std::exchange(m_trace, std::move(trace));
+    m_barriers.clear();
     m_index.clear();
     m_position = 0;
+    m_cause = MoveCause::Load;
     m_length = m_trace ? m_trace->size() : 0;
     if (m_trace)
         m_index.update(*m_trace, m_length);
@@ -36,11 +41,14 @@ void Player::setTrace(std::shared_ptr<const Trace> trace)
     emit positionChanged(0);
 }
 
-void Player::traceAppended()
+void Player::traceAppended(qint64 available)
 {
-    if (!m_trace || m_trace->size() == m_length)
+    if (!m_trace)
         return;
-    m_length = m_trace->size();
+    const std::size_t size = available < 0 ? m_trace->size() : std::min(m_trace->size(), std::size_t(available));
+    if (size <= m_length)
+        return;
+    m_length = size;
     m_index.update(*m_trace, m_length);
     emit lengthChanged(qint64(m_length));
 }
@@ -81,42 +89,71 @@ void Player::slower()
         setSpeed(*std::prev(it));
 }
 
-void Player::moveTo(std::size_t position)
+void Player::moveTo(std::size_t position, MoveCause cause)
 {
     position = std::min(position, m_length);
     if (position == m_position)
         return;
+    bool stopped = false;
+    if (position > m_position && (cause == MoveCause::Step || cause == MoveCause::Play || cause == MoveCause::RunToEnd)) {
+        const auto barrier = std::upper_bound(m_barriers.begin(), m_barriers.end(), m_position);
+        if (barrier != m_barriers.end() && *barrier < position) {
+            position = *barrier;
+            stopped = true;
+        } else if (barrier != m_barriers.end() && *barrier == position) {
+            stopped = true;
+        }
+    }
+    m_cause = cause;
     m_position = position;
+    if (stopped)
+        setPlaying(false);
     emit positionChanged(qint64(position));
+    if (stopped)
+        emit barrierReached(qint64(position));
+}
+
+void Player::setBarriers(std::vector<std::size_t> positions)
+{
+    std::sort(positions.begin(), positions.end());
+    positions.erase(std::unique(positions.begin(), positions.end()), positions.end());
+    m_barriers = std::move(positions);
+}
+
+void Player::removeBarrier(std::size_t position)
+{
+    const auto it = std::lower_bound(m_barriers.begin(), m_barriers.end(), position);
+    if (it != m_barriers.end() && *it == position)
+        m_barriers.erase(it);
 }
 
 void Player::seek(qint64 position)
 {
-    moveTo(std::size_t(std::max<qint64>(0, position)));
+    moveTo(std::size_t(std::max<qint64>(0, position)), MoveCause::Seek);
 }
 
 void Player::stepForward()
 {
     setPlaying(false);
-    moveTo(m_index.nextStop(m_granularity, m_position, m_length));
+    moveTo(m_index.nextStop(m_granularity, m_position, m_length), MoveCause::Step);
 }
 
 void Player::stepBack()
 {
     setPlaying(false);
-    moveTo(m_index.previousStop(m_granularity, m_position));
+    moveTo(m_index.previousStop(m_granularity, m_position), MoveCause::StepBack);
 }
 
 void Player::reset()
 {
     setPlaying(false);
-    moveTo(0);
+    moveTo(0, MoveCause::Reset);
 }
 
 void Player::runToEnd()
 {
     setPlaying(false);
-    moveTo(m_length);
+    moveTo(m_length, MoveCause::RunToEnd);
 }
 
 void Player::play()
@@ -125,7 +162,7 @@ void Player::play()
         return;
     // A finished recording restarts from the top, like any media player.
     if (atEnd() && isFinished())
-        moveTo(0);
+        moveTo(0, MoveCause::Reset);
     setPlaying(true);
     // The first step shows at once: pressing Play must visibly do something.
     advancePlayClock(stepIntervalMs());
@@ -174,7 +211,7 @@ void Player::advancePlayClock(double ms)
                 m_credit = 0.0;
             return;
         }
-        moveTo(m_index.nextStop(m_granularity, m_position, m_length));
+        moveTo(m_index.nextStop(m_granularity, m_position, m_length), MoveCause::Play);
         if (atEnd() && isFinished())
             setPlaying(false);
     }

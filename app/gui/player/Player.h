@@ -13,6 +13,7 @@
 #include <QTimer>
 
 #include <memory>
+#include <vector>
 
 namespace coroscope {
 
@@ -21,6 +22,19 @@ class Trace;
 class Player : public QObject {
     Q_OBJECT
 public:
+    /// What moved the playhead last, for listeners of positionChanged that
+    /// treat the student's own steps differently from jumps (a checkpoint
+    /// stops Play, Step and Run to end, not a click on the timeline).
+    enum class MoveCause : std::uint8_t {
+        Load,     ///< a new trace rewound it
+        Seek,     ///< seek(): timeline, narration, restoring after a re-run
+        Step,     ///< stepForward()
+        StepBack, ///< stepBack()
+        Play,     ///< the play clock
+        Reset,    ///< reset()
+        RunToEnd, ///< runToEnd()
+    };
+
     static constexpr double kMinSpeed = 0.25;
     static constexpr double kMaxSpeed = 8.0;
     /// Wall-clock time between two steps at 1x.
@@ -33,12 +47,17 @@ public:
     ~Player() override;
 
     /// Takes a recording and rewinds to position 0. A null trace unloads.
+    /// The previous recording stays alive until the signals have been emitted.
     void setTrace(std::shared_ptr<const Trace> trace);
     const Trace* trace() const { return m_trace.get(); }
+    /// The recording, for holders that must keep it alive.
+    std::shared_ptr<const Trace> sharedTrace() const { return m_trace; }
     bool hasTrace() const { return m_trace != nullptr; }
     /// Re-reads the trace's length after the (GUI-thread) owner appended to
-    /// it: the Player only ever reads events [0, length()).
-    void traceAppended();
+    /// it: the Player only ever reads events [0, length()). A non-negative
+    /// `available` lets it read no further than that many events, so a
+    /// stream that grew by millions is indexed a slice per frame.
+    void traceAppended(qint64 available = -1);
     /// True once the trace ends with a RunEnd event: no more events will come.
     bool isFinished() const;
 
@@ -64,6 +83,7 @@ public:
     StepIndex::LineMark currentLine() const { return m_index.lineAt(m_position); }
     /// The stop index of the playhead's granularity (for "step 3 of 12").
     const StepIndex& index() const { return m_index; }
+    MoveCause lastMoveCause() const { return m_cause; }
 
     /// Credits `ms` of wall time to the play clock and takes every step it
     /// pays for. The frame timer calls this while playing; tests call it
@@ -72,6 +92,15 @@ public:
     /// The frame timer that drives playback; exposed so tests can check
     /// that it stops when nothing moves.
     const QTimer& frameTimer() const { return m_frameTimer; }
+
+    /// Positions where Play, Step and Run to end stop and pause (a lesson's
+    /// checkpoints): a forward move from before a barrier to past it ends
+    /// on the barrier and emits barrierReached. Seeks jump over barriers.
+    /// A barrier stays until it is removed, but never stops a move that
+    /// starts on it, so the student can go on after the question.
+    void setBarriers(std::vector<std::size_t> positions);
+    void removeBarrier(std::size_t position);
+    const std::vector<std::size_t>& barriers() const { return m_barriers; }
 
 public slots:
     /// Moves the playhead, clamped to [0, length()]. Keeps playing.
@@ -97,9 +126,11 @@ signals:
     void playingChanged(bool playing);
     void speedChanged(double speed);
     void granularityChanged(coroscope::Granularity granularity);
+    /// A forward move stopped at a barrier; playback is paused.
+    void barrierReached(qint64 position);
 
 private:
-    void moveTo(std::size_t position);
+    void moveTo(std::size_t position, MoveCause cause);
     void setPlaying(bool playing);
     void onFrame();
 
@@ -110,6 +141,8 @@ private:
     Granularity m_granularity = Granularity::Line;
     double m_speed = 1.0;
     bool m_playing = false;
+    MoveCause m_cause = MoveCause::Load;
+    std::vector<std::size_t> m_barriers; ///< ascending
     double m_credit = 0.0;        ///< wall ms credited and not yet spent on a step
     QTimer m_frameTimer;          ///< runs only while playing
     QElapsedTimer m_wall;         ///< measures real time between frames

@@ -109,4 +109,40 @@ std::size_t StepIndex::stopCount(Granularity g) const
     return 0;
 }
 
+std::size_t StepIndex::stopsUpTo(Granularity g, std::size_t position) const
+{
+    auto countUpTo = [position](const auto& v, auto proj) {
+        return std::size_t(std::upper_bound(v.begin(), v.end(), position,
+                                            [&](std::size_t p, const auto& s) { return p < proj(s); })
+                           - v.begin());
+    };
+    switch (g) {
+    case Granularity::Event: return std::min(position, m_indexed);
+    case Granularity::Line: return countUpTo(m_lines, [](const LineStop& s) { return s.position; });
+    case Granularity::Switch: return countUpTo(m_switches, [](std::size_t s) { return s; });
+    }
+    return 0;
+}
+
+StepIndex::LineOccurrence StepIndex::lineOccurrenceAt(std::size_t position) const
+{
+    auto it = std::upper_bound(m_lines.begin(), m_lines.end(), position,
+                               [](std::size_t p, const LineStop& s) { return p < s.position; });
+    if (it == m_lines.begin())
+        return {};
+    const int line = std::prev(it)->mark.line;
+    const auto nth = std::count_if(m_lines.begin(), it, [line](const LineStop& s) { return s.mark.line == line; });
+    return {line, int(nth)};
+}
+
+std::size_t StepIndex::positionOfLine(int line, int nth) const
+{
+    int seen = 0;
+    for (const LineStop& s : m_lines) {
+        if (s.mark.line == line && ++seen == nth)
+            return s.position;
+    }
+    return 0;
+}
+
 } // namespace coroscope

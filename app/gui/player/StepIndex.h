@@ -43,6 +43,20 @@ public:
     LineMark lineAt(std::size_t position) const;
     /// Stops of one granularity; Event granularity has every position and no list.
     std::size_t stopCount(Granularity g) const;
+    /// Stops of `g` at or before `position` (the 3 of "step 3 of 12").
+    std::size_t stopsUpTo(Granularity g, std::size_t position) const;
+
+    /// The last Line event at or before `position` as "the nth time any
+    /// task reached line L", so a re-run can find the same moment again.
+    struct LineOccurrence {
+        int line = 0; ///< 0: no Line event yet
+        int nth = 0;  ///< 1-based
+        bool operator==(const LineOccurrence&) const = default;
+    };
+    LineOccurrence lineOccurrenceAt(std::size_t position) const;
+    /// The stop position of the nth Line event reaching `line`; 0 if there
+    /// is none among the indexed events.
+    std::size_t positionOfLine(int line, int nth) const;
 
 private:
     struct LineStop {

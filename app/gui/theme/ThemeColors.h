@@ -40,6 +40,8 @@ struct ThemeColors {
     QColor error;         ///< syntax-error underline and marker
     QColor stderrInk;     ///< console text written to stderr
     QColor stderrBack;    ///< console background behind stderr text
+    QColor warningInk;    ///< text of the warnings banner
+    QColor warningBack;   ///< ground of the warnings banner
     Syntax syntax;
 
     static ThemeColors forTheme(ThemeKind kind);

@@ -3,15 +3,22 @@
 #include "app/gui/editor/Autosave.h"
 #include "app/gui/editor/CodeEditor.h"
 #include "app/gui/editor/DocumentSession.h"
+#include "app/gui/lessons/LessonProgress.h"
+#include "app/gui/lessons/LessonsPane.h"
+#include "app/gui/narration/NarrationPane.h"
 #include "app/gui/panes/ConsoleFeed.h"
 #include "app/gui/panes/ConsolePane.h"
+#include "app/gui/panes/WarningsBanner.h"
 #include "app/gui/player/Player.h"
 #include "app/gui/presenter/PresenterMode.h"
+#include "app/gui/run/PlayheadModel.h"
+#include "app/gui/run/RunSession.h"
 #include "app/gui/theme/PaintedIcon.h"
 #include "app/gui/theme/ThemeManager.h"
 #include "app/gui/window/LanguageSwitcher.h"
 #include "app/gui/window/PaneSet.h"
 #include "app/gui/window/PlaybackActions.h"
+#include "lessons/loader/LessonLibrary.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -25,8 +32,10 @@
 #include <QScreen>
 #include <QSettings>
 #include <QStatusBar>
+#include <QTextBlock>
 #include <QToolBar>
 #include <QToolButton>
+#include <QVBoxLayout>
 
 namespace coroscope {
 
@@ -49,14 +58,38 @@ MainWindow::MainWindow(const AppEnvironment& environment, QWidget* parent)
     m_player = new Player(this);
     m_autosave = std::make_unique<Autosave>(QDir(m_env.dataDirectory).filePath(QStringLiteral("autosave")));
 
-    m_editor = new CodeEditor(this);
+    m_playhead = new PlayheadModel(this);
+    // The Model at the playhead first: every pane after it reads it.
+    connect(m_player, &Player::traceChanged, m_playhead, [this] { m_playhead->setTrace(m_player->sharedTrace()); });
+    connect(m_player, &Player::lengthChanged, m_playhead, &PlayheadModel::traceAppended);
+    m_run = new RunSession(m_player, this);
+    m_library = std::make_unique<lessons::LessonLibrary>();
+    m_library->loadBundled();
+    for (const lessons::LessonError& error : m_library->errors())
+        qWarning("%s", qPrintable(error.toString()));
+    m_progress = new LessonProgress(settings, this);
+
+    // The Code pane: the warnings banner over the editor.
+    m_codePane = new QWidget(this);
+    m_banner = new WarningsBanner(m_codePane);
+    m_editor = new CodeEditor(m_codePane);
+    auto* codeLayout = new QVBoxLayout(m_codePane);
+    codeLayout->setContentsMargins(0, 0, 0, 0);
+    codeLayout->setSpacing(0);
+    codeLayout->addWidget(m_banner);
+    codeLayout->addWidget(m_editor, 1);
+
     m_console = new ConsolePane(this);
     m_document = new DocumentSession(m_editor, m_autosave.get(), settings, this);
-    m_panes = new PaneSet(this, m_editor);
+    m_panes = new PaneSet(this, m_codePane);
     m_panes->setWidget(PaneId::Console, m_console);
     m_playback = new PlaybackActions(m_player, this);
     m_consoleFeed = new ConsoleFeed(m_player, m_console, this);
     m_languages = new LanguageSwitcher(settings, this);
+    m_lessonsPane = new LessonsPane(m_library.get(), m_progress, this);
+    m_panes->setWidget(PaneId::Lessons, m_lessonsPane);
+    m_narration = new NarrationPane(m_player, m_playhead, m_progress, this);
+    m_panes->setWidget(PaneId::Narration, m_narration);
 
     createToolBar();
     m_presenter = new PresenterMode(this, m_panes, m_theme, m_playback, m_editor, settings);
@@ -68,8 +101,28 @@ MainWindow::MainWindow(const AppEnvironment& environment, QWidget* parent)
     connect(m_theme, &ThemeManager::themeChanged, this, &MainWindow::applyTheme);
     connect(m_player, &Player::positionChanged, this, &MainWindow::followPlayhead);
     connect(m_player, &Player::traceChanged, this, &MainWindow::followPlayhead);
+    connect(m_player, &Player::lengthChanged, this, &MainWindow::refreshStatus);
+    connect(m_player, &Player::granularityChanged, this, &MainWindow::refreshStatus);
+    connect(m_playhead, &PlayheadModel::headChanged, this, [this] {
+        // While a run streams, new warnings show as they are found.
+        if (m_playhead->head().warningCount() != m_bannerWarnings)
+            refreshBanner();
+    });
     connect(m_document, &DocumentSession::documentOpened, this, &MainWindow::updateTitle);
+    connect(m_document, &DocumentSession::documentOpened, this, &MainWindow::onDocumentOpened);
     connect(m_document, &DocumentSession::modifiedChanged, this, &MainWindow::updateTitle);
+    connect(m_editor, &CodeEditor::codeEdited, this, [this](const QString& code) { m_run->rerun(code, currentWorld()); });
+    connect(m_run, &RunSession::runFinished, this, &MainWindow::onRunFinished);
+    connect(m_banner, &WarningsBanner::seekRequested, m_player, &Player::seek);
+    connect(m_banner, &WarningsBanner::lineRequested, this, [this](int line) {
+        m_editor->revealLine(line);
+        QTextCursor cursor(m_editor->document()->findBlockByNumber(line - 1));
+        m_editor->setTextCursor(cursor);
+        m_editor->setFocus();
+    });
+    connect(m_lessonsPane, &LessonsPane::programActivated, this,
+            [this](const QString& id, int program) { openLesson(id, program); });
+    connect(m_languages, &LanguageSwitcher::languageChanged, this, &MainWindow::applyLanguageToLessons);
 
     applyTheme();
     retranslate();
@@ -78,7 +131,10 @@ MainWindow::MainWindow(const AppEnvironment& environment, QWidget* parent)
     resize(std::min(1500, available.width() * 9 / 10), std::min(940, available.height() * 9 / 10));
     if (!restoreWindowState())
         m_panes->applyDefaultLayout();
-    m_document->restoreLast();
+    applyLanguageToLessons();
+    // main() opens the first lesson or the file it was given; a window made
+    // on its own starts on an empty scratch.
+    m_document->openScratch();
 }
 
 MainWindow::~MainWindow() = default;
@@ -95,6 +151,11 @@ void MainWindow::createToolBar()
     connect(m_open, &QAction::triggered, this, &MainWindow::openFile);
     addAction(m_open);
     m_toolBar->addAction(m_open);
+    m_openLesson = new QAction(paintedIcon(IconGlyph::Open), QString(), this);
+    m_openLesson->setObjectName(QStringLiteral("actionOpenLesson"));
+    m_openLesson->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
+    connect(m_openLesson, &QAction::triggered, this, &MainWindow::openLessonFolder);
+    addAction(m_openLesson);
     m_toolBar->addSeparator();
     m_playback->addToToolBar(m_toolBar);
 }
@@ -102,10 +163,14 @@ void MainWindow::createToolBar()
 void MainWindow::createMenus()
 {
     m_fileMenu = menuBar()->addMenu(QString());
+    m_fileMenu->addAction(m_openLesson);
     m_fileMenu->addAction(m_open);
     m_revert = m_fileMenu->addAction(paintedIcon(IconGlyph::Revert), QString());
     m_revert->setObjectName(QStringLiteral("actionRevert"));
-    connect(m_revert, &QAction::triggered, m_document, &DocumentSession::revertToOriginal);
+    connect(m_revert, &QAction::triggered, this, [this] {
+        m_document->revertToOriginal();
+        m_run->rerun(m_editor->code(), currentWorld());
+    });
     m_fileMenu->addSeparator();
     m_quit = m_fileMenu->addAction(QString());
     m_quit->setObjectName(QStringLiteral("actionQuit"));
@@ -182,22 +247,11 @@ void MainWindow::applyTheme()
 {
     m_editor->setColors(m_theme->colors(), m_theme->taskColors());
     m_console->setColors(m_theme->colors(), m_theme->taskColors());
+    m_banner->setColors(m_theme->colors());
     if (m_themeGroup) {
         for (QAction* a : m_themeGroup->actions())
             a->setChecked(ThemeKind(a->data().toInt()) == m_theme->theme());
     }
-}
-
-void MainWindow::followPlayhead()
-{
-    const StepIndex::LineMark mark = m_player->currentLine();
-    m_editor->setExecutingLine(mark.task, mark.line);
-    if (!m_player->hasTrace())
-        m_statusLabel->setText(tr("No run yet"));
-    else if (m_player->isFinished())
-        m_statusLabel->setText(tr("Run recorded: %n event(s)", nullptr, int(m_player->length())));
-    else
-        m_statusLabel->setText(tr("Recording\u2026 %n event(s) so far", nullptr, int(m_player->length())));
 }
 
 void MainWindow::openFile()
@@ -263,8 +317,11 @@ void MainWindow::updateTitle()
 void MainWindow::retranslate()
 {
     m_toolBar->setWindowTitle(tr("Playback"));
-    m_open->setText(tr("&Open\u2026"));
+    m_open->setText(tr("&Open Python File\u2026"));
     m_open->setToolTip(tr("Open a Python file (%1)").arg(m_open->shortcut().toString(QKeySequence::NativeText)));
+    m_openLesson->setText(tr("Open &Lesson\u2026"));
+    m_openLesson->setToolTip(tr("Open a lesson folder from disk (%1)")
+                                 .arg(m_openLesson->shortcut().toString(QKeySequence::NativeText)));
     m_fileMenu->setTitle(tr("&File"));
     m_revert->setText(tr("&Revert to Original"));
     m_revert->setToolTip(tr("Throw away your edits and show the original code"));

@@ -1,9 +1,17 @@
 #pragma once
 // MainWindow: Coroscope's window (DESIGN.md section 4). It assembles the
 // panes, the playback controls, themes, languages and the presenter mode,
-// and restores the user's layout and document at start.
+// restores the user's layout, and keeps the Player on a recording of the
+// code in the editor: opening a lesson program or a file runs it, every
+// (debounced) edit runs it again, and the editor, console, warnings banner,
+// status bar, lessons and narration follow the playhead.
+//
+// Views (loop, timeline, inspector...) are installed into their panes with
+// installView(); they follow player() (see app/gui/views/ViewFeed.h).
 
+#include "app/gui/run/RunRequest.h"
 #include "app/gui/window/AppEnvironment.h"
+#include "app/gui/window/PaneId.h"
 
 #include <QMainWindow>
 
@@ -18,17 +26,28 @@ class QToolButton;
 
 namespace coroscope {
 
+namespace lessons {
+class LessonLibrary;
+struct Lesson;
+}
+
 class Autosave;
 class CodeEditor;
 class ConsoleFeed;
 class ConsolePane;
 class DocumentSession;
 class LanguageSwitcher;
+class LessonProgress;
+class LessonsPane;
+class NarrationPane;
 class PaneSet;
 class PlaybackActions;
 class Player;
+class PlayheadModel;
 class PresenterMode;
+class RunSession;
 class ThemeManager;
+class WarningsBanner;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -46,6 +65,35 @@ public:
     LanguageSwitcher* languages() const { return m_languages; }
     DocumentSession* document() const { return m_document; }
     QAction* resetLayoutAction() const { return m_resetLayout; }
+    RunSession* runSession() const { return m_run; }
+    PlayheadModel* playheadModel() const { return m_playhead; }
+    WarningsBanner* warningsBanner() const { return m_banner; }
+    LessonsPane* lessonsPane() const { return m_lessonsPane; }
+    NarrationPane* narrationPane() const { return m_narration; }
+    LessonProgress* progress() const { return m_progress; }
+    const lessons::LessonLibrary& library() const { return *m_library; }
+
+    /// Shows `view` in a dock pane (the loop view, timeline, inspector...),
+    /// replacing its empty state. The window does not feed the view: connect
+    /// it to player() (ViewFeed does). Code cannot be replaced.
+    void installView(PaneId pane, QWidget* view);
+
+    /// Opens program `program` of a lesson of library() in the editor and
+    /// runs it; false if there is no such lesson or program.
+    bool openLesson(const QString& lessonId, int program = 0);
+    /// Opens the first lesson in chapter order (what the app shows at start).
+    bool openFirstLesson();
+    /// The lesson open in the editor, or nullptr for a file or a scratch.
+    const lessons::Lesson* currentLesson() const;
+    int currentProgram() const { return m_program; }
+    /// Opens a lesson folder (or its lesson.json) from disk, adds it to the
+    /// library and opens it; false with `error` set if it is malformed.
+    bool openLessonPath(const QString& path, QString* error = nullptr);
+    /// What the command line names: a lesson folder, a lesson.json or a Python file.
+    bool openPath(const QString& path, QString* error = nullptr);
+
+    /// "Line step 3 / 12 · event 45 / 120 · finished: exit 0".
+    QString statusText() const;
 
     /// Writes the layout and window geometry to the settings (also on close).
     void saveWindowState();
@@ -54,6 +102,7 @@ public:
 
 public slots:
     void openFile();
+    void openLessonFolder();
     void resetLayout();
 
 protected:
@@ -67,6 +116,13 @@ private:
     void applyTheme();
     void retranslate();
     void updateTitle();
+    void onDocumentOpened(const QString& key);
+    void onRunFinished(const RunResult& result);
+    void refreshBanner();
+    void refreshStatus();
+    void noteProgress();
+    void applyLanguageToLessons();
+    QJsonObject currentWorld() const;
 
     AppEnvironment m_env;
     ThemeManager* m_theme;
@@ -80,6 +136,17 @@ private:
     ConsoleFeed* m_consoleFeed;
     LanguageSwitcher* m_languages;
     PresenterMode* m_presenter;
+    PlayheadModel* m_playhead;
+    RunSession* m_run;
+    QWidget* m_codePane;
+    WarningsBanner* m_banner;
+    std::unique_ptr<lessons::LessonLibrary> m_library;
+    LessonProgress* m_progress;
+    LessonsPane* m_lessonsPane;
+    NarrationPane* m_narration;
+    QString m_lessonId;          ///< the lesson open in the editor; empty for a file
+    int m_program = -1;          ///< its program
+    std::size_t m_bannerWarnings = 0; ///< warnings of the head Model the banner shows
 
     QToolBar* m_toolBar = nullptr;
     QMenu* m_fileMenu = nullptr;
@@ -91,6 +158,7 @@ private:
     QMenu* m_presenterMenu = nullptr;
     QMenu* m_helpMenu = nullptr;
     QAction* m_open = nullptr;
+    QAction* m_openLesson = nullptr;
     QAction* m_revert = nullptr;
     QAction* m_quit = nullptr;
     QAction* m_resetLayout = nullptr;

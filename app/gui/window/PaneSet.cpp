@@ -162,11 +162,12 @@ void PaneSet::applyDefaultLayout()
 void PaneSet::applyDefaultSizes()
 {
     m_sizesPending = false;
-    // Proportions for a 1366 x 768 laptop up to a 4K projector: code and the
-    // loop view share the width; the bottom row takes about a third.
+    // Proportions for a 1366 x 768 laptop up to a 4K projector: lessons and
+    // narration on the left wide enough to read, code and the loop view
+    // sharing the rest; the bottom row takes about a third.
     const int w = m_window->width();
     const int h = m_window->height();
-    m_window->resizeDocks({dock(PaneId::Lessons), dock(PaneId::LoopView)}, {w * 14 / 100, w * 30 / 100},
+    m_window->resizeDocks({dock(PaneId::Lessons), dock(PaneId::LoopView)}, {w * 21 / 100, w * 29 / 100},
                           Qt::Horizontal);
     m_window->resizeDocks({dock(PaneId::Lessons), dock(PaneId::Narration)}, {h * 45 / 100, h * 55 / 100},
                           Qt::Vertical);

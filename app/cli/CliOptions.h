@@ -1,0 +1,25 @@
+#pragma once
+// Command-line options of coroscope-cli (parsed without Qt: the CLI links
+// only the Qt-free core).
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+
+namespace coroscope::cli {
+
+struct Options {
+    std::string command;        ///< run, trace, dis...
+    std::string file;           ///< FILE.py
+    std::uint64_t maxSteps = 0; ///< --max-steps (0: the VM's default)
+    std::size_t maxMemory = 0;  ///< --max-memory BYTES (0: the VM's default); K/M/G suffixes accepted
+    bool stats = false;         ///< --stats
+    std::string world;          ///< --world FILE.json (accepted; used by the simulated world)
+    std::string format = "jsonl"; ///< trace --format chrome|jsonl
+    std::string output;         ///< trace -o OUT
+};
+
+/// Parses argv (argv[1] is the command). False with a message on a usage error.
+bool parseOptions(int argc, char** argv, Options& out, std::string& error);
+
+} // namespace coroscope::cli

@@ -1,0 +1,57 @@
+#pragma once
+// PlayheadModel: the Model of the world at the Player's playhead (the fold of
+// events [0, position)), plus the Model after everything recorded so far,
+// for the panes that read the run's state rather than draw it: the editor's
+// task lines, the warnings banner, the narration's "why does this task run
+// next?". It keeps a Seeker over the current trace, so moving the playhead
+// anywhere, either way, costs at most one checkpoint interval of events.
+//
+// This header does not include the Seeker, so it can sit beside Player.h
+// (both declare a Granularity).
+
+#include "core/trace/Model.h"
+
+#include <QObject>
+
+#include <memory>
+
+namespace coroscope {
+
+class Seeker;
+class Trace;
+
+class PlayheadModel : public QObject {
+    Q_OBJECT
+public:
+    explicit PlayheadModel(QObject* parent = nullptr);
+    ~PlayheadModel() override;
+
+    /// A new run (or none); shows position 0. Keeps `trace` alive.
+    void setTrace(std::shared_ptr<const Trace> trace);
+    const Trace* trace() const { return m_trace.get(); }
+    bool hasTrace() const { return m_trace != nullptr; }
+
+    /// Indexes the events recorded since the last call.
+    void traceAppended();
+    /// Moves to `position` (clamped to what is indexed).
+    void seek(qint64 position);
+
+    /// The world at the playhead. Valid until the next setTrace/seek/traceAppended.
+    const Model& model() const;
+    /// The world after every indexed event: all warnings found so far, the end status.
+    const Model& head() const;
+    qint64 position() const { return qint64(model().position()); }
+
+signals:
+    /// model() changed (a seek or a new trace).
+    void modelChanged();
+    /// head() changed (events were indexed or a new trace).
+    void headChanged();
+
+private:
+    std::shared_ptr<const Trace> m_trace;
+    std::unique_ptr<Seeker> m_seeker;
+    Model m_empty;
+};
+
+} // namespace coroscope

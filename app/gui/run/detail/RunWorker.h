@@ -1,0 +1,33 @@
+#pragma once
+// The body of a run's worker thread: one Vm with tracing on, recording into
+// a Trace that the GUI thread reads while it grows. Internal to RunController.
+
+#include "app/gui/run/RunRequest.h"
+
+#include <string>
+
+namespace coroscope {
+class Trace;
+}
+
+namespace coroscope::detail {
+
+/// A RunRequest in plain C++ strings, made on the GUI thread.
+struct RunInput {
+    std::string source;
+    std::string filename;
+    RunLimits limits;
+};
+
+RunInput toRunInput(const RunRequest& request);
+
+/// Runs `input` to its end, appending events to `trace` (the only writer).
+/// Never throws: an internal failure of the VM becomes RunOutcome::Crashed.
+/// RunResult::run is left 0 for the caller to fill.
+RunResult executeRun(const RunInput& input, Trace& trace);
+
+/// Where a syntax error is, read from the traceback text when the parser
+/// finds none (errors raised by the compiler): "  File "main.py", line 3".
+int syntaxLineFromTraceback(const QString& stderrText);
+
+} // namespace coroscope::detail

@@ -1,0 +1,282 @@
+#include "core/script/modules/asyncio/AsyncioState.h"
+
+#include "core/script/value/Args.h"
+#include "core/script/value/Dict.h"
+#include "core/script/value/Exceptions.h"
+#include "core/script/value/Protocols.h"
+#include "core/script/value/Str.h"
+#include "core/script/value/Tuple.h"
+#include "core/script/vm/Objects.h"
+#include "core/script/vm/Vm.h"
+
+#include <new>
+
+namespace coroscope::pylite::detail {
+
+namespace {
+
+/// Drives a pylite coroutine for a core Task (CPython's Task.__step).
+class PyCoroutine final : public ValueCoroutine<pylite::Ref> {
+public:
+    PyCoroutine(AsyncioState& state, Value coro, std::shared_ptr<pylite::Ref> error)
+        : m_state(state)
+        , m_coro(pylite::Ref::borrow(coro))
+        , m_error(std::move(error))
+    {
+        if (coro.isObject() && coro.object()->m_type == state.vm.vmTypes().coroutine.get()) {
+            auto* gen = static_cast<GeneratorObject*>(coro.object());
+            if (gen->m_qualname) m_name = std::string(strView(gen->m_qualname));
+        } else {
+            m_name = "sleep";
+        }
+    }
+
+    CoStep resume(std::exception_ptr thrown) override
+    {
+        ObjectSpace& space = m_state.vm.space();
+        pylite::Ref injected;
+        if (thrown) injected = m_state.fromCore(thrown);
+        m_awaiting.reset();
+        if (EventLoop* l = m_state.loop()) m_state.syncClock(*l);
+        ResumeResult r = step(injected);
+        switch (r.kind) {
+        case ResumeResult::Kind::Yielded:
+            if (r.value.get().isNone()) return CoStep::yield();
+            if (FuturePayload* p = m_state.payloadOf(r.value.get())) {
+                m_awaiting = std::move(r.value);
+                return CoStep::await(*p->future);
+            }
+            {
+                std::string text;
+                reprString(space, r.value.get(), text);
+                space.clearError();
+                Ref exc = newExceptionWithMessage(space, space.types().RuntimeError, "Task got bad yield: " + text);
+                return CoStep::raised(m_state.toCore(std::move(exc)));
+            }
+        case ResumeResult::Kind::Returned:
+            m_result = std::move(r.value);
+            return CoStep::returned();
+        case ResumeResult::Kind::Raised:
+            break;
+        }
+        pylite::Ref exc = space.takeError();
+        *m_error = exc;
+        return CoStep::raised(m_state.toCore(std::move(exc)));
+    }
+
+    void destroy() override { delete this; }
+
+    /// Resumes the coroutine; objects that are not VM coroutines (the
+    /// awaitables asyncio.sleep returns) are stepped through send().
+    ResumeResult step(const pylite::Ref& injected)
+    {
+        Vm& vm = m_state.vm;
+        ObjectSpace& space = vm.space();
+        TypeObject* t = m_coro.get().object()->m_type;
+        if (t == vm.vmTypes().coroutine.get() || t == vm.vmTypes().generator.get())
+            return vm.resume(m_coro.get(), Value::none(), injected.get());
+        ResumeResult out;
+        if (injected) {
+            space.restoreError(injected);
+            out.kind = ResumeResult::Kind::Raised;
+            return out;
+        }
+        pylite::Ref r = callMethod(space, m_coro.get(), "send", {Value::none()});
+        if (r) {
+            out.kind = ResumeResult::Kind::Yielded;
+            out.value = std::move(r);
+        } else if (space.errorMatches(space.types().StopIteration)) {
+            pylite::Ref exc = space.takeError();
+            out.kind = ResumeResult::Kind::Returned;
+            out.value = pylite::Ref::borrow(exceptionField(exc.get(), ExcField::StopIterationValue));
+        } else {
+            out.kind = ResumeResult::Kind::Raised;
+        }
+        return out;
+    }
+    std::string_view name() const override { return m_name; }
+    pylite::Ref takeResult() override { return std::move(m_result); }
+
+private:
+    AsyncioState& m_state;
+    pylite::Ref m_coro;
+    pylite::Ref m_awaiting;
+    pylite::Ref m_result;
+    std::shared_ptr<pylite::Ref> m_error;
+    std::string m_name;
+};
+
+} // namespace
+
+FuturePayload::FuturePayload(AsyncioState& s, Object* o, coroscope::Ref<FutureBase> f)
+    : state(&s)
+    , owner(o)
+    , future(std::move(f))
+    , typed(static_cast<PyFuture*>(future.get()))
+{
+    s.objects[future.get()] = this;
+}
+
+FuturePayload::~FuturePayload()
+{
+    if (!state) return;
+    auto it = state->objects.find(future.get());
+    if (it != state->objects.end() && it->second == this) state->objects.erase(it);
+}
+
+AsyncioState::AsyncioState(Vm& v)
+    : vm(v)
+    , context(v.context() ? *v.context() : ownContext)
+{
+}
+
+AsyncioState::~AsyncioState()
+{
+    for (auto& [f, p] : objects) p->state = nullptr;
+    objects.clear();
+    runningLoop.reset();
+    currentLoop.reset();
+}
+
+void AsyncioState::syncClock(const EventLoop& l)
+{
+    Nanos& seen = loopSeen[&l];
+    if (l.now() > seen) {
+        vm.advanceClock(l.now() - seen);
+        seen = l.now();
+    }
+}
+
+void AsyncioState::reportUnretrieved()
+{
+    std::vector<TaskRecord> list = std::move(records);
+    records.clear();
+    for (TaskRecord& r : list) {
+        if (!r.task->done() || !r.task->hasUnretrievedException() || !*r.error) continue;
+        std::string text = "Task exception was never retrieved\nfuture: ";
+        text += futureText(*this, *r.task, r.coro.get(), r.error->get());
+        text += "\n";
+        text += vm.formatException(r.error->get());
+        vm.write(Stream::Stderr, text);
+        vm.space().clearError();
+    }
+}
+
+EventLoop* AsyncioState::loop() const
+{
+    if (!runningLoop) return nullptr;
+    auto* p = static_cast<LoopPayload*>(
+        nativePayload(vm.space(), boxType.get(), dictGetStr(vm.space(), instanceDict(vm.space(), runningLoop.get()),
+                                                          "__loop_core__")));
+    return p ? p->loop.get() : nullptr;
+}
+
+EventLoop* AsyncioState::requireLoop()
+{
+    EventLoop* l = loop();
+    if (!l) vm.space().raise(vm.space().types().RuntimeError, "no running event loop");
+    return l;
+}
+
+FuturePayload* AsyncioState::payloadOf(Value v)
+{
+    ObjectSpace& space = vm.space();
+    if (!v.isObject()) return nullptr;
+    TypeObject* t = space.typeOf(v);
+    if (!t->isSubtypeOf(static_cast<TypeObject*>(futureType.get().object()))) return nullptr;
+    DictObject* d = instanceDict(space, v);
+    if (!d) return nullptr;
+    Value box = dictGetStr(space, d, "__future_core__");
+    return box ? static_cast<FuturePayload*>(nativePayload(space, boxType.get(), box)) : nullptr;
+}
+
+Ref AsyncioState::objectOf(FutureBase& f)
+{
+    ObjectSpace& space = vm.space();
+    auto it = objects.find(&f);
+    if (it != objects.end()) return Ref::borrow(it->second->owner);
+    TypeObject* t = static_cast<TypeObject*>((f.isTask() ? taskType : futureType).get().object());
+    Object* o = space.heap().allocObject(t, t->m_basicSize);
+    if (!o) return Ref();
+    Ref obj = Ref::steal(o);
+    DictObject* d = instanceDict(space, obj.get());
+    auto payload = std::make_unique<FuturePayload>(*this, o, coroscope::Ref<FutureBase>(&f));
+    Ref box = newNativeBox(space, boxType.get(), std::move(payload));
+    if (!box || !d || !dictSetStr(space, d, "__future_core__", box.get())) return Ref();
+    return obj;
+}
+
+Ref AsyncioState::createTask(EventLoop& l, Value coro, std::string name)
+{
+    const std::uint32_t number = ++taskCounter;
+    if (name.empty()) name = "Task-" + std::to_string(number);
+    coroscope::Ref<PyTask> task;
+    auto error = std::make_shared<pylite::Ref>();
+    try {
+        task = PyTask::create(l, new PyCoroutine(*this, coro, error), std::move(name));
+    } catch (...) {
+        return raiseCore(std::current_exception());
+    }
+    Ref obj = objectOf(*task);
+    if (obj) {
+        payloadOf(obj.get())->coro = Ref::borrow(coro);
+        payloadOf(obj.get())->error = error;
+    }
+    records.push_back({coroscope::Ref<FutureBase>(task), Ref::borrow(coro), error});
+    return obj;
+}
+
+std::exception_ptr AsyncioState::toCore(Ref exc)
+{
+    ObjectSpace& space = vm.space();
+    if (!exc) exc = newExceptionWithMessage(space, space.types().SystemError, "error without exception");
+    if (cancelledType && isInstance(space, exc.get(), cancelledType.get()) == 1) {
+        std::string msg;
+        Value args = asException(exc.get())->m_args;
+        if (args && isTuple(space, args) && asTuple(args)->m_size > 0) strString(space, asTuple(args)->item(0), msg);
+        space.clearError();
+        return std::make_exception_ptr(PyCancelledError(std::move(exc), std::move(msg)));
+    }
+    return std::make_exception_ptr(PyAsyncError(std::move(exc)));
+}
+
+Ref AsyncioState::fromCore(const std::exception_ptr& e)
+{
+    ObjectSpace& space = vm.space();
+    auto make = [&](Value type, const std::string& msg) -> Ref {
+        if (msg.empty()) return callFunction(space, type, {});
+        Ref text = newStr(space, msg);
+        return text ? callFunction(space, type, {text.get()}) : Ref();
+    };
+    try {
+        std::rethrow_exception(e);
+    } catch (const PyCancelledError& err) {
+        return err.exception;
+    } catch (const PyAsyncError& err) {
+        return err.exception;
+    } catch (const coroscope::CancelledError& err) {
+        return make(cancelledType.get(), err.message());
+    } catch (const coroscope::InvalidStateError& err) {
+        return make(invalidStateType.get(), err.message());
+    } catch (const coroscope::TimeoutError& err) {
+        return make(Value::fromObject(space.types().TimeoutError), err.message());
+    } catch (const coroscope::ValueError& err) {
+        return make(Value::fromObject(space.types().ValueError), err.message());
+    } catch (const coroscope::AsyncError& err) {
+        return make(Value::fromObject(space.types().RuntimeError), err.message());
+    } catch (const std::bad_alloc&) {
+        space.raiseMemoryError();
+        return space.takeError();
+    } catch (const std::exception& err) {
+        return make(Value::fromObject(space.types().RuntimeError), err.what());
+    }
+}
+
+Ref AsyncioState::raiseCore(const std::exception_ptr& e)
+{
+    Ref exc = fromCore(e);
+    if (exc) vm.space().restoreError(std::move(exc));
+    return Ref();
+}
+
+} // namespace coroscope::pylite::detail

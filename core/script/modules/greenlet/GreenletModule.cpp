@@ -1,0 +1,289 @@
+// The `greenlet` module: python-greenlet's API over GreenletRuntime (see
+// GreenletState.h for how switches carry values, exceptions and VM state).
+
+#include "core/runtime/greenlet/GreenletError.h"
+#include "core/script/modules/ScriptModules.h"
+#include "core/script/modules/greenlet/GreenletState.h"
+#include "core/script/value/Args.h"
+#include "core/script/value/Class.h"
+#include "core/script/value/Dict.h"
+#include "core/script/value/Exceptions.h"
+#include "core/script/value/Functions.h"
+#include "core/script/value/Protocols.h"
+#include "core/script/value/Str.h"
+#include "core/script/value/Tuple.h"
+#include "core/script/value/TypeObject.h"
+#include "core/script/vm/Vm.h"
+
+namespace coroscope::pylite {
+
+using detail::GreenletPayload;
+using detail::GreenletState;
+
+namespace {
+
+constexpr const char* kPayloadKey = "__greenlet_core__";
+constexpr const char* kStateKey = "__greenlet_state__";
+
+/// The module state, found through the greenlet type's dict (a raw address
+/// stored as an int: the state owns the type, not the other way round).
+GreenletState* stateOf(ObjectSpace& space, Value self)
+{
+    Value addr = lookupInMro(space, space.typeOf(self), kStateKey);
+    if (!addr || !addr.isSmallInt()) return nullptr;
+    return reinterpret_cast<GreenletState*>(std::uintptr_t(addr.smallIntValue()));
+}
+
+GreenletPayload* payload(ObjectSpace& space, Value self)
+{
+    GreenletState* st = stateOf(space, self);
+    if (!st) {
+        space.raise(space.types().TypeError, "expected a greenlet");
+        return nullptr;
+    }
+    return st->payloadOf(self);
+}
+
+GreenletPayload* asGreenlet(ObjectSpace& space, GreenletState& st, Value v)
+{
+    if (!v.isObject() || isInstance(space, v, st.greenletType.get()) != 1) return nullptr;
+    return st.payloadOf(v);
+}
+
+Ref packArgs(ObjectSpace& space, const CallArgs& args)
+{
+    Ref tuple = newTupleFrom(space, args.values, std::int64_t(args.positional));
+    if (!tuple) return Ref();
+    Ref kwargs = Ref::none();
+    if (args.hasKeywords()) {
+        kwargs = newDict(space);
+        if (!kwargs || !dictAddKeywords(space, kwargs.as<DictObject>(), args)) return Ref();
+    }
+    return newTupleOf(space, {tuple.get(), kwargs.get()});
+}
+
+// ------------------------------------------------------------ methods
+
+Ref greenletInit(ObjectSpace& space, Value self, const CallArgs& args)
+{
+    Value a[2];
+    if (!parseArgs(space, args, {"greenlet", {"run", "parent"}, 0}, a)) return Ref();
+    GreenletState* st = stateOf(space, self);
+    if (!st) return space.raise(space.types().TypeError, "expected a greenlet");
+    GreenletPayload* parent = nullptr;
+    if (a[1] && !a[1].isNone()) {
+        parent = asGreenlet(space, *st, a[1]);
+        if (!parent) return space.raise(space.types().TypeError, "parent must be a greenlet");
+    }
+    GreenletPayload* p = st->payloadOf(self);
+    if (!p) return Ref();
+    if (parent && p->greenlet && !p->greenlet->started()) {
+        try {
+            p->greenlet->setParent(parent->greenlet);
+        } catch (const GreenletError& e) {
+            return space.raise(space.types().ValueError, e.what());
+        }
+        p->parentObject = Ref::borrow(parent->owner);
+    }
+    if (a[0] && !a[0].isNone()) p->run = Ref::borrow(a[0]);
+    return Ref::none();
+}
+
+Ref greenletSwitch(ObjectSpace& space, Value self, const CallArgs& args)
+{
+    GreenletPayload* p = payload(space, self);
+    if (!p) return Ref();
+    Ref packed = packArgs(space, args);
+    if (!packed) return Ref();
+    Ref keep = Ref::borrow(self);
+    return p->state->switchTo(*p->greenlet, std::move(packed), Ref());
+}
+
+Ref greenletThrow(ObjectSpace& space, Value self, const CallArgs& args)
+{
+    Value a[3];
+    if (!parseArgs(space, args, {"throw", {"typ", "val", "tb"}, 0}, a)) return Ref();
+    GreenletPayload* p = payload(space, self);
+    if (!p) return Ref();
+    GreenletState& st = *p->state;
+    Ref exc;
+    Value typ = a[0] ? a[0] : st.exitType.get();
+    if (typ.isObject() && space.typeOf(typ)->isSubtypeOf(space.types().BaseException)) {
+        exc = Ref::borrow(typ);
+    } else {
+        if (!typ.isObject() || !space.typeOf(typ)->isSubtypeOf(space.types().typeType) ||
+            !static_cast<TypeObject*>(typ.object())->isSubtypeOf(space.types().BaseException))
+            return space.raise(space.types().TypeError,
+                               "exceptions must be classes, or instances, not " + std::string(typeName(space, typ)));
+        if (a[1] && !a[1].isNone()) {
+            if (isInstance(space, a[1], typ) == 1)
+                exc = Ref::borrow(a[1]);
+            else
+                exc = callFunction(space, typ, {a[1]});
+        } else {
+            exc = callFunction(space, typ, {});
+        }
+        if (!exc) return Ref();
+    }
+    Ref keep = Ref::borrow(self);
+    return st.switchTo(*p->greenlet, Ref(), std::move(exc));
+}
+
+int greenletIsTrue(ObjectSpace& space, Value self)
+{
+    GreenletPayload* p = payload(space, self);
+    if (!p) return -1;
+    return p->greenlet->active() ? 1 : 0;
+}
+
+Ref getDead(ObjectSpace& space, Value self)
+{
+    GreenletPayload* p = payload(space, self);
+    if (!p) return Ref();
+    return Ref::boolean(p->greenlet->dead());
+}
+
+Ref getParent(ObjectSpace& space, Value self)
+{
+    GreenletPayload* p = payload(space, self);
+    if (!p) return Ref();
+    const std::shared_ptr<Greenlet>& parent = p->greenlet->parent();
+    if (!parent) return Ref::none();
+    Value obj = p->state->objectOf(*parent);
+    return obj ? Ref::borrow(obj) : Ref();
+}
+
+int setParent(ObjectSpace& space, Value self, Value value)
+{
+    GreenletPayload* p = payload(space, self);
+    if (!p) return -1;
+    if (!value) {
+        space.raise(space.types().AttributeError, "can't delete attribute");
+        return -1;
+    }
+    GreenletPayload* parent = asGreenlet(space, *p->state, value);
+    if (!parent) {
+        if (!space.hasError()) space.raise(space.types().TypeError, "parent must be a greenlet");
+        return -1;
+    }
+    try {
+        p->greenlet->setParent(parent->greenlet);
+    } catch (const GreenletError& e) {
+        space.raise(e.kind() == GreenletError::Kind::AttributeError ? space.types().AttributeError
+                                                                    : space.types().ValueError,
+                    e.what());
+        return -1;
+    }
+    p->parentObject = Ref::borrow(parent->owner);
+    return 0;
+}
+
+Ref getRun(ObjectSpace& space, Value self)
+{
+    GreenletPayload* p = payload(space, self);
+    if (!p) return Ref();
+    if (p->greenlet->started() || !p->run) return space.raise(space.types().AttributeError, "run");
+    return p->run;
+}
+
+int setRun(ObjectSpace& space, Value self, Value value)
+{
+    GreenletPayload* p = payload(space, self);
+    if (!p) return -1;
+    if (p->greenlet->started()) {
+        space.raise(space.types().AttributeError, "run cannot be set after the start of the greenlet");
+        return -1;
+    }
+    p->run = value ? Ref::borrow(value) : Ref();
+    return 0;
+}
+
+Ref getcurrentFn(ObjectSpace& space, Value self, const CallArgs& args)
+{
+    if (!checkNoArgs(space, args, "getcurrent")) return Ref();
+    GreenletState* st = static_cast<GreenletState*>(
+        detail::nativePayload(space, Value::fromObject(space.typeOf(self)), self));
+    Value cur = st->objectOf(st->runtime->currentGreenlet());
+    return cur ? Ref::borrow(cur) : Ref();
+}
+
+Ref makeExceptionClass(ObjectSpace& space, const char* name, TypeObject* base)
+{
+    Ref bases = newTupleOf(space, {Value::fromObject(base)});
+    Ref ns = newDict(space);
+    Ref module = newStr(space, "greenlet");
+    if (!bases || !ns || !module || !dictSetStr(space, ns.as<DictObject>(), "__module__", module.get())) return Ref();
+    return newClass(space, name, bases.get(), ns.get());
+}
+
+} // namespace
+
+namespace detail {
+
+GreenletPayload* GreenletState::payloadOf(Value self)
+{
+    ObjectSpace& space = vm.space();
+    DictObject* d = instanceDict(space, self);
+    if (!d) {
+        space.raise(space.types().TypeError, "expected a greenlet");
+        return nullptr;
+    }
+    if (Value box = dictGetStr(space, d, kPayloadKey))
+        if (auto* p = static_cast<GreenletPayload*>(nativePayload(space, boxType.get(), box))) return p;
+    auto owned = std::make_unique<GreenletPayload>(*this, self.object());
+    GreenletPayload* p = owned.get();
+    Ref box = newNativeBox(space, boxType.get(), std::move(owned));
+    if (!box || !dictSetStr(space, d, kPayloadKey, box.get())) return nullptr;
+    if (!makingMain && !initGreenlet(*p, nullptr)) return nullptr;
+    return p;
+}
+
+} // namespace detail
+
+Ref createGreenletModule(Vm& vm)
+{
+    ObjectSpace& space = vm.space();
+    Ref module = newModule(space, "greenlet");
+    if (!module) return Ref();
+    DictObject* d = moduleDict(module.get());
+    Ref moduleName = newStr(space, "greenlet");
+
+    Ref stateType = detail::newNativeBoxType(space, "greenlet_state");
+    Ref boxType = detail::newNativeBoxType(space, "greenlet_core");
+    if (!stateType || !boxType) return Ref();
+    auto owned = std::make_unique<GreenletState>(vm);
+    GreenletState* st = owned.get();
+    Ref stateBox = detail::newNativeBox(space, stateType.get(), std::move(owned));
+    if (!stateBox) return Ref();
+    st->boxType = boxType;
+
+    Ref bases = newTupleOf(space, {Value::fromObject(space.types().objectType)});
+    Ref ns = newDict(space);
+    if (!bases || !ns) return Ref();
+    dictSetStr(space, ns.as<DictObject>(), "__module__", moduleName.get());
+    dictSetStr(space, ns.as<DictObject>(), kStateKey,
+               Value::smallInt(std::int64_t(reinterpret_cast<std::uintptr_t>(st))));
+    Ref type = newClass(space, "greenlet", bases.get(), ns.get());
+    if (!type) return Ref();
+    auto* t = type.as<TypeObject>();
+    addMethods(space, t, {{"__init__", greenletInit}, {"switch", greenletSwitch}, {"throw", greenletThrow}});
+    addGetSets(space, t, {{"dead", getDead}, {"parent", getParent, setParent}, {"run", getRun, setRun}});
+    updateSlots(space, t);
+    t->m_slots.isTrue = greenletIsTrue;
+    st->greenletType = type;
+
+    st->exitType = makeExceptionClass(space, "GreenletExit", space.types().BaseException);
+    st->errorType = makeExceptionClass(space, "error", space.types().Exception);
+    if (!st->exitType || !st->errorType) return Ref();
+
+    dictSetStr(space, d, "greenlet", type.get());
+    dictSetStr(space, d, "GreenletExit", st->exitType.get());
+    dictSetStr(space, d, "error", st->errorType.get());
+    Ref fn = newBuiltinFunction(space, "getcurrent", getcurrentFn, stateBox.get(), moduleName.get());
+    if (!fn) return Ref();
+    dictSetStr(space, d, "getcurrent", fn.get());
+    dictSetStr(space, d, "__greenlet_state__", stateBox.get());
+    return module;
+}
+
+} // namespace coroscope::pylite
