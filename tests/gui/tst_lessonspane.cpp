@@ -141,12 +141,12 @@ private slots:
     void progressMarksAreSavedAndShown()
     {
         QTemporaryDir dir;
-        const lessons::Lesson* several = nullptr;
+        QString id; // the first fixture's library (and its lessons) dies with it
         {
             Fixture f(dir);
-            several = lessonWithPrograms(f.library);
+            const lessons::Lesson* several = lessonWithPrograms(f.library);
             LessonsPane pane(&f.library, &f.progress);
-            const QString id = several->id;
+            id = several->id;
             QCOMPARE(int(f.progress.mark(id, int(several->programs.size()))), int(LessonProgress::Mark::New));
             QCOMPARE(pane.itemFor(id)->toolTip(0), QStringLiteral("Not started"));
             f.progress.markVisited(id);
@@ -160,7 +160,8 @@ private slots:
             f.settings.sync();
         }
         Fixture again(dir);
-        const lessons::Lesson* reloaded = again.library.find(several->id);
+        const lessons::Lesson* reloaded = again.library.find(id);
+        QVERIFY(reloaded);
         QCOMPARE(int(again.progress.mark(reloaded->id, int(reloaded->programs.size()))),
                  int(LessonProgress::Mark::Completed));
         QCOMPARE(int(again.progress.mark(again.library.lessons().constFirst().id, 1)), int(LessonProgress::Mark::New));

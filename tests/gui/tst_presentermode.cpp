@@ -113,18 +113,22 @@ private slots:
         QTemporaryDir dir;
         Fixture f(dir);
         QVERIFY(f.showActive());
-        QCOMPARE(shownPanes(f.window), QStringLiteral("codePane lessonsDock loopViewDock timelineDock consoleDock "
-                                                      "inspectorDock narrationDock"));
+        QCOMPARE(shownPanes(f.window), QStringLiteral("codePane lessonsDock loopViewDock greenletsDock generatorsDock "
+                                                      "timelineDock consoleDock inspectorDock narrationDock"));
         f.presenter().enter();
-        QCOMPARE(shownPanes(f.window), QStringLiteral("codePane loopViewDock timelineDock consoleDock narrationDock"));
+        QCOMPARE(shownPanes(f.window), QStringLiteral("codePane loopViewDock greenletsDock generatorsDock timelineDock "
+                                                      "consoleDock narrationDock"));
         f.presenter().setPaneChosen(PaneId::Console, false);
         f.presenter().setPaneChosen(PaneId::Inspector, true);
-        QCOMPARE(shownPanes(f.window), QStringLiteral("codePane loopViewDock timelineDock inspectorDock narrationDock"));
+        f.presenter().setPaneChosen(PaneId::Greenlets, false);
+        QCOMPARE(shownPanes(f.window), QStringLiteral("codePane loopViewDock generatorsDock timelineDock inspectorDock "
+                                                      "narrationDock"));
         f.presenter().leave();
         f.presenter().enter(); // the picks are remembered
-        QCOMPARE(shownPanes(f.window), QStringLiteral("codePane loopViewDock timelineDock inspectorDock narrationDock"));
+        QCOMPARE(shownPanes(f.window), QStringLiteral("codePane loopViewDock generatorsDock timelineDock inspectorDock "
+                                                      "narrationDock"));
         f.presenter().leave();
-        QCOMPARE(f.settings.value(QStringLiteral("presenter/panes")).toStringList().size(), 5);
+        QCOMPARE(f.settings.value(QStringLiteral("presenter/panes")).toStringList().size(), 6);
     }
 
     void theTypeScaleStaysBetween150And250Percent()
@@ -275,6 +279,8 @@ private slots:
         const QList<QWidget*> mirrored = f.presenter().mirroredWidgets();
         QVERIFY(mirrored.contains(f.window.panes()->widget(PaneId::Code)));
         QVERIFY(mirrored.contains(f.window.panes()->dock(PaneId::LoopView)));
+        // Greenlets and Generators are tabs behind the loop view: not on screen.
+        QVERIFY(!mirrored.contains(f.window.panes()->dock(PaneId::Greenlets)));
         QVERIFY(!mirrored.contains(f.window.panes()->dock(PaneId::Narration)));
         // The narration (the notes) sits left of everything mirrored.
         const QWidget* notes = f.window.panes()->dock(PaneId::Narration);

@@ -1,15 +1,14 @@
 #pragma once
-// How far one step moves the playhead.
+// How far one step moves the playhead. The Player steps by the same unit the
+// Seeker indexes, so the GUI uses core's enum rather than a second one of
+// the same name (a file including both would not compile).
 
-#include <cstdint>
+#include "core/trace/Seeker.h"
 
 namespace coroscope {
 
-/// The unit of one step of the Player.
-enum class Granularity : std::uint8_t {
-    Event,  ///< every event of the trace
-    Line,   ///< the next (or previous) Line event: one source line of one task
-    Switch, ///< the next (or previous) Switch event: control moves between tasks
-};
+// coroscope::Granularity (core/trace/Seeker.h): Event = every event of the
+// trace, Line = the next (or previous) Line event, Switch = the next (or
+// previous) Switch event.
 
 } // namespace coroscope

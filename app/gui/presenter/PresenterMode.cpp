@@ -43,7 +43,8 @@ PresenterMode::PresenterMode(QMainWindow* window, PaneSet* panes, ThemeManager* 
     m_scale = std::clamp(settings->value(kScaleSetting, kDefaultScale).toDouble(), kMinScale, kMaxScale);
     const QStringList saved = settings->value(kPanesSetting).toStringList();
     for (PaneId pane : kAllPanes) {
-        const bool byDefault = pane == PaneId::Code || pane == PaneId::LoopView || pane == PaneId::Timeline
+        const bool byDefault = pane == PaneId::Code || pane == PaneId::LoopView || pane == PaneId::Greenlets
+                               || pane == PaneId::Generators || pane == PaneId::Timeline
                                || pane == PaneId::Console || pane == PaneId::Narration;
         if (saved.isEmpty() ? byDefault : saved.contains(PaneSet::objectName(pane)))
             m_chosen.insert(pane);
@@ -227,9 +228,14 @@ QList<QWidget*> PresenterMode::mirroredWidgets() const
     for (PaneId pane : kAllPanes) {
         if (pane == PaneId::Lessons || pane == PaneId::Narration || !m_panes->isShown(pane))
             continue;
-        if (QDockWidget* d = m_panes->dock(pane))
+        if (QDockWidget* d = m_panes->dock(pane)) {
+            // A tab behind another dock is "shown" but parked outside the window.
+            const QRect placed(d->mapTo(m_window, QPoint(0, 0)), d->size());
+            if (!d->isFloating() && !m_window->tabifiedDockWidgets(d).isEmpty()
+                && !placed.intersects(m_window->rect()))
+                continue;
             out.append(d);
-        else
+        } else
             out.append(m_panes->widget(pane));
     }
     return out;

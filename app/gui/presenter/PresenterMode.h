@@ -62,7 +62,8 @@ public:
     /// The projector window, or nullptr while it is closed.
     AudienceWindow* audienceWindow() const;
     /// The widgets the audience sees: every shown pane but the presenter's
-    /// own (Lessons, and Narration, which are the notes).
+    /// own (Lessons, and Narration, which are the notes) and the docks
+    /// tabbed out of sight behind another.
     QList<QWidget*> mirroredWidgets() const;
 
     QAction* toggleAction() const { return m_toggle; }

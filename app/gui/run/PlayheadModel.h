@@ -6,8 +6,7 @@
 // next?". It keeps a Seeker over the current trace, so moving the playhead
 // anywhere, either way, costs at most one checkpoint interval of events.
 //
-// This header does not include the Seeker, so it can sit beside Player.h
-// (both declare a Granularity).
+// This header does not include the Seeker, to keep its includers light.
 
 #include "core/trace/Model.h"
 

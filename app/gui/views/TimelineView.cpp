@@ -435,10 +435,20 @@ void TimelineView::keyPressEvent(QKeyEvent* event)
 {
     const TimelineLayout l = layoutFor(QSizeF(size()));
     const qreal anchor = l.playheadVisible ? l.playheadX : l.plot.center().x();
+    // Plain + and - belong to the window (play speed); the chart zooms with Ctrl.
+    const bool ctrl = event->modifiers().testFlag(Qt::ControlModifier);
     switch (event->key()) {
     case Qt::Key_Plus:
-    case Qt::Key_Equal: zoomBy(1.5, anchor); break;
-    case Qt::Key_Minus: zoomBy(1 / 1.5, anchor); break;
+    case Qt::Key_Equal:
+        if (!ctrl)
+            return QWidget::keyPressEvent(event);
+        zoomBy(1.5, anchor);
+        break;
+    case Qt::Key_Minus:
+        if (!ctrl)
+            return QWidget::keyPressEvent(event);
+        zoomBy(1 / 1.5, anchor);
+        break;
     case Qt::Key_0: fitAll(); break;
     default: QWidget::keyPressEvent(event); return;
     }

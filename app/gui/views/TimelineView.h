@@ -1,10 +1,11 @@
 #pragma once
 // TimelineView: the Gantt chart of a run. A lane per task, bars coloured by
 // activity, the task's colour as the lane marker, a playhead; click or drag
-// to seek, wheel or +/- to zoom around the pointer, Shift+wheel to scroll
-// the lanes, 0 to fit the whole run. Lays out over virtual time, or over
-// event indices (useful while the virtual clock does not move; Auto picks
-// it by itself when the whole run happens at t = 0).
+// to seek, wheel or Ctrl++/Ctrl+- to zoom around the pointer (plain +/-
+// are the window's speed keys), Shift+wheel to scroll the lanes, 0 to fit
+// the whole run. Lays out over virtual time, or over event indices (useful
+// while the virtual clock does not move; Auto picks it by itself when the
+// whole run happens at t = 0).
 
 #include "app/gui/views/AnimationClock.h"
 #include "app/gui/views/TimelineLayout.h"

@@ -11,15 +11,53 @@ namespace coroscope {
 
 namespace {
 const QString kSetting = QStringLiteral("ui/language");
+
+/// The UI language matching the system locale: Chinese for any Chinese
+/// locale, English otherwise.
+QString systemLanguage()
+{
+    return QLocale::system().language() == QLocale::Chinese ? QStringLiteral("zh_CN") : QStringLiteral("en");
 }
+
+/// Installs Qt's own catalogue (non-English only) and Coroscope's catalogue
+/// for `language`, appending each installed translator to `installed`.
+/// English has a catalogue too: it holds the plural forms ("1 task",
+/// "2 tasks"). Returns true if Coroscope's catalogue was found.
+bool installCatalogues(const QString& language, const QStringList& searchPaths, QList<QTranslator*>& installed)
+{
+    if (language != QLatin1String("en")) {
+        auto* qt = new QTranslator;
+        if (qt->load(QStringLiteral("qtbase_") + language, QLibraryInfo::path(QLibraryInfo::TranslationsPath))) {
+            QCoreApplication::installTranslator(qt);
+            installed.append(qt);
+        } else {
+            delete qt;
+        }
+    }
+    auto* app = new QTranslator;
+    for (const QString& dir : searchPaths) {
+        if (app->load(QStringLiteral("coroscope_") + language, dir)) {
+            QCoreApplication::installTranslator(app);
+            installed.append(app);
+            return true;
+        }
+    }
+    delete app;
+    return false;
+}
+} // namespace
 
 LanguageSwitcher::LanguageSwitcher(QSettings* settings, QObject* parent)
     : QObject(parent)
     , m_settings(settings)
 {
-    const QString saved = settings->value(kSetting, QStringLiteral("en")).toString();
-    if (saved != m_language && languages().contains(saved))
-        setLanguage(saved);
+    // Until the user picks a language the UI follows the system locale, and
+    // nothing is saved, so a later change of system locale is followed too.
+    const QString saved = settings->value(kSetting).toString();
+    m_language = languages().contains(saved) ? saved : systemLanguage();
+    m_appCatalogue = installCatalogues(m_language, searchPaths(), m_installed);
+    if (m_language != QLatin1String("en"))
+        QLocale::setDefault(QLocale(m_language));
 }
 
 LanguageSwitcher::~LanguageSwitcher()
@@ -62,31 +100,7 @@ void LanguageSwitcher::setLanguage(const QString& language)
         return;
     unload();
     m_language = language;
-    if (language != QLatin1String("en")) {
-        // Qt's own strings (standard buttons, context menus, dialogs).
-        auto* qt = new QTranslator;
-        if (qt->load(QStringLiteral("qtbase_") + language, QLibraryInfo::path(QLibraryInfo::TranslationsPath))) {
-            QCoreApplication::installTranslator(qt);
-            m_installed.append(qt);
-        } else {
-            delete qt;
-        }
-        auto* app = new QTranslator;
-        bool found = false;
-        for (const QString& dir : searchPaths()) {
-            if (app->load(QStringLiteral("coroscope_") + language, dir)) {
-                found = true;
-                break;
-            }
-        }
-        if (found) {
-            QCoreApplication::installTranslator(app);
-            m_installed.append(app);
-            m_appCatalogue = true;
-        } else {
-            delete app;
-        }
-    }
+    m_appCatalogue = installCatalogues(language, searchPaths(), m_installed);
     QLocale::setDefault(QLocale(language == QLatin1String("en") ? QStringLiteral("en_US") : language));
     m_settings->setValue(kSetting, language);
     emit languageChanged(language);

@@ -15,7 +15,8 @@ namespace coroscope {
 class LanguageSwitcher : public QObject {
     Q_OBJECT
 public:
-    /// Applies the language saved in `settings` (English if none).
+    /// Applies the language saved in `settings`; if none, the one matching
+    /// the system locale (Chinese for any Chinese locale, else English).
     explicit LanguageSwitcher(QSettings* settings, QObject* parent = nullptr);
     ~LanguageSwitcher() override;
 

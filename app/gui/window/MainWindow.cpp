@@ -90,6 +90,7 @@ MainWindow::MainWindow(const AppEnvironment& environment, QWidget* parent)
     m_panes->setWidget(PaneId::Lessons, m_lessonsPane);
     m_narration = new NarrationPane(m_player, m_playhead, m_progress, this);
     m_panes->setWidget(PaneId::Narration, m_narration);
+    createViews();
 
     createToolBar();
     m_presenter = new PresenterMode(this, m_panes, m_theme, m_playback, m_editor, settings);
@@ -99,6 +100,7 @@ MainWindow::MainWindow(const AppEnvironment& environment, QWidget* parent)
     statusBar()->addPermanentWidget(m_statusLabel);
 
     connect(m_theme, &ThemeManager::themeChanged, this, &MainWindow::applyTheme);
+    connect(m_theme, &ThemeManager::fontScaleChanged, this, &MainWindow::applyViewStyle);
     connect(m_player, &Player::positionChanged, this, &MainWindow::followPlayhead);
     connect(m_player, &Player::traceChanged, this, &MainWindow::followPlayhead);
     connect(m_player, &Player::lengthChanged, this, &MainWindow::refreshStatus);
@@ -248,6 +250,7 @@ void MainWindow::applyTheme()
     m_editor->setColors(m_theme->colors(), m_theme->taskColors());
     m_console->setColors(m_theme->colors(), m_theme->taskColors());
     m_banner->setColors(m_theme->colors());
+    applyViewStyle();
     if (m_themeGroup) {
         for (QAction* a : m_themeGroup->actions())
             a->setChecked(ThemeKind(a->data().toInt()) == m_theme->theme());

@@ -6,8 +6,10 @@
 // (debounced) edit runs it again, and the editor, console, warnings banner,
 // status bar, lessons and narration follow the playhead.
 //
-// Views (loop, timeline, inspector...) are installed into their panes with
-// installView(); they follow player() (see app/gui/views/ViewFeed.h).
+// The visualisation views (loop, greenlets, generators, timeline, inspector)
+// sit in their panes and follow player() through one ViewFeed; they take the
+// theme and the type scale (presenter mode) from themeManager(). Other
+// widgets can replace a pane's view with installView().
 
 #include "app/gui/run/RunRequest.h"
 #include "app/gui/window/AppEnvironment.h"
@@ -36,9 +38,13 @@ class CodeEditor;
 class ConsoleFeed;
 class ConsolePane;
 class DocumentSession;
+class GeneratorView;
+class GreenletView;
+class InspectorView;
 class LanguageSwitcher;
 class LessonProgress;
 class LessonsPane;
+class LoopView;
 class NarrationPane;
 class PaneSet;
 class PlaybackActions;
@@ -47,6 +53,8 @@ class PlayheadModel;
 class PresenterMode;
 class RunSession;
 class ThemeManager;
+class TimelineView;
+class ViewFeed;
 class WarningsBanner;
 
 class MainWindow : public QMainWindow {
@@ -72,6 +80,13 @@ public:
     NarrationPane* narrationPane() const { return m_narration; }
     LessonProgress* progress() const { return m_progress; }
     const lessons::LessonLibrary& library() const { return *m_library; }
+    /// What keeps the views on the playhead.
+    ViewFeed* viewFeed() const { return m_feed; }
+    LoopView* loopView() const { return m_loopView; }
+    GreenletView* greenletView() const { return m_greenletView; }
+    GeneratorView* generatorView() const { return m_generatorView; }
+    TimelineView* timelineView() const { return m_timelineView; }
+    InspectorView* inspectorView() const { return m_inspectorView; }
 
     /// Shows `view` in a dock pane (the loop view, timeline, inspector...),
     /// replacing its empty state. The window does not feed the view: connect
@@ -112,6 +127,8 @@ protected:
 private:
     void createMenus();
     void createToolBar();
+    void createViews();
+    void applyViewStyle();
     void followPlayhead();
     void applyTheme();
     void retranslate();
@@ -144,6 +161,12 @@ private:
     LessonProgress* m_progress;
     LessonsPane* m_lessonsPane;
     NarrationPane* m_narration;
+    ViewFeed* m_feed = nullptr;
+    LoopView* m_loopView = nullptr;
+    GreenletView* m_greenletView = nullptr;
+    GeneratorView* m_generatorView = nullptr;
+    TimelineView* m_timelineView = nullptr;
+    InspectorView* m_inspectorView = nullptr;
     QString m_lessonId;          ///< the lesson open in the editor; empty for a file
     int m_program = -1;          ///< its program
     std::size_t m_bannerWarnings = 0; ///< warnings of the head Model the banner shows

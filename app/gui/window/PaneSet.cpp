@@ -30,6 +30,15 @@ EmptyText emptyText(PaneId pane)
                 QT_TRANSLATE_NOOP("coroscope::EmptyStatePane",
                                   "Run a program to see its tasks here: the running slot, the ready "
                                   "queue and everything that waits.")};
+    case PaneId::Greenlets:
+        return {QT_TRANSLATE_NOOP("coroscope::EmptyStatePane", "Greenlets"),
+                QT_TRANSLATE_NOOP("coroscope::EmptyStatePane",
+                                  "Run a program with greenlets to see each one's own stack of frames.")};
+    case PaneId::Generators:
+        return {QT_TRANSLATE_NOOP("coroscope::EmptyStatePane", "Generators"),
+                QT_TRANSLATE_NOOP("coroscope::EmptyStatePane",
+                                  "Run a program with generators or coroutines to see them frozen at "
+                                  "their yield or await.")};
     case PaneId::Timeline:
         return {QT_TRANSLATE_NOOP("coroscope::EmptyStatePane", "Timeline"),
                 QT_TRANSLATE_NOOP("coroscope::EmptyStatePane",
@@ -149,6 +158,16 @@ void PaneSet::applyDefaultLayout()
     dock(PaneId::Narration)->show();
     m_window->splitDockWidget(dock(PaneId::LoopView), dock(PaneId::Inspector), Qt::Vertical);
     dock(PaneId::Inspector)->show();
+    // Greenlets and Generators share the loop view's place as tabs: one
+    // program rarely needs more than one of the three.
+    for (PaneId tab : {PaneId::Greenlets, PaneId::Generators}) {
+        QDockWidget* d = dock(tab);
+        d->setFloating(false);
+        m_window->removeDockWidget(d);
+        m_window->tabifyDockWidget(dock(PaneId::LoopView), d);
+        d->show();
+    }
+    dock(PaneId::LoopView)->raise();
     m_window->splitDockWidget(dock(PaneId::Timeline), dock(PaneId::Console), Qt::Horizontal);
     dock(PaneId::Console)->show();
     setShown(PaneId::Code, true);
@@ -167,7 +186,7 @@ void PaneSet::applyDefaultSizes()
     // sharing the rest; the bottom row takes about a third.
     const int w = m_window->width();
     const int h = m_window->height();
-    m_window->resizeDocks({dock(PaneId::Lessons), dock(PaneId::LoopView)}, {w * 21 / 100, w * 29 / 100},
+    m_window->resizeDocks({dock(PaneId::Lessons), dock(PaneId::LoopView)}, {w * 20 / 100, w * 34 / 100},
                           Qt::Horizontal);
     m_window->resizeDocks({dock(PaneId::Lessons), dock(PaneId::Narration)}, {h * 45 / 100, h * 55 / 100},
                           Qt::Vertical);
@@ -210,6 +229,8 @@ QString PaneSet::title(PaneId pane)
     case PaneId::Code: return QCoreApplication::translate("coroscope::PaneSet", "Code");
     case PaneId::Lessons: return QCoreApplication::translate("coroscope::PaneSet", "Lessons");
     case PaneId::LoopView: return QCoreApplication::translate("coroscope::PaneSet", "Loop view");
+    case PaneId::Greenlets: return QCoreApplication::translate("coroscope::PaneSet", "Greenlets");
+    case PaneId::Generators: return QCoreApplication::translate("coroscope::PaneSet", "Generators");
     case PaneId::Timeline: return QCoreApplication::translate("coroscope::PaneSet", "Timeline");
     case PaneId::Console: return QCoreApplication::translate("coroscope::PaneSet", "Console");
     case PaneId::Inspector: return QCoreApplication::translate("coroscope::PaneSet", "Inspector");
@@ -224,6 +245,8 @@ QString PaneSet::objectName(PaneId pane)
     case PaneId::Code: return QStringLiteral("codePane");
     case PaneId::Lessons: return QStringLiteral("lessonsDock");
     case PaneId::LoopView: return QStringLiteral("loopViewDock");
+    case PaneId::Greenlets: return QStringLiteral("greenletsDock");
+    case PaneId::Generators: return QStringLiteral("generatorsDock");
     case PaneId::Timeline: return QStringLiteral("timelineDock");
     case PaneId::Console: return QStringLiteral("consoleDock");
     case PaneId::Inspector: return QStringLiteral("inspectorDock");

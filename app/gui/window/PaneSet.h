@@ -23,7 +23,7 @@ class PaneSet : public QObject {
     Q_OBJECT
 public:
     /// Bumped when the set of docks changes, so stale saved layouts are ignored.
-    static constexpr int kLayoutVersion = 1;
+    static constexpr int kLayoutVersion = 2;
 
     /// Installs `code` as the central widget and one dock per other pane,
     /// each showing an empty state until a view is installed with setWidget().
@@ -43,8 +43,9 @@ public:
     /// a checkable action of our own).
     QAction* toggleAction(PaneId pane) const;
 
-    /// Docks Lessons and Narration left, Loop view and Inspector right,
-    /// Timeline and Console along the bottom, and shows them all.
+    /// Docks Lessons and Narration left, Loop view (with Greenlets and
+    /// Generators as tabs behind it) and Inspector right, Timeline and
+    /// Console along the bottom, and shows them all.
     void applyDefaultLayout();
     QByteArray saveLayout() const;
     /// False (and nothing changed) if the bytes are not a layout of this version.

@@ -6,6 +6,10 @@ Ref createScriptModule(Vm& vm, std::string_view name)
 {
     if (name == "greenlet") return createGreenletModule(vm);
     if (name == "asyncio") return createAsyncioModule(vm);
+    if (name == "types") return createTypesModule(vm);
+    if (name == "concurrent" || name == "concurrent.futures" || name == "threading" ||
+        name == "concurrent.futures.thread" || name == "concurrent.futures.process" || name == "uvloop")
+        return createAsyncioCompanionModule(vm, name);
     return Ref();
 }
 

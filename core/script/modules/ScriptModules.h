@@ -19,5 +19,9 @@ Ref createScriptModule(Vm& vm, std::string_view name);
 Ref createGreenletModule(Vm& vm);
 /// The asyncio module (modules/asyncio/AsyncioModule.cpp).
 Ref createAsyncioModule(Vm& vm);
+/// The types module (modules/types/TypesModule.cpp).
+Ref createTypesModule(Vm& vm);
+/// concurrent, concurrent.futures and threading, which share asyncio's state.
+Ref createAsyncioCompanionModule(Vm& vm, std::string_view name);
 
 } // namespace coroscope::pylite

@@ -1,8 +1,9 @@
-// The `asyncio` module: Future, Task, run, sleep, create_task, gather and
-// the loop object, all over the core EventLoop (see AsyncioState.h).
+// The `asyncio` module: run, sleep, create_task, gather and the other
+// module functions, over the core EventLoop (see AsyncioState.h); Future and
+// Task live in AsyncioFuture.cpp, the loop object in AsyncioLoop.cpp.
 
 #include "core/script/modules/ScriptModules.h"
-#include "core/script/modules/asyncio/AsyncioState.h"
+#include "core/script/modules/asyncio/AsyncioCommon.h"
 #include "core/script/value/Args.h"
 #include "core/script/value/Class.h"
 #include "core/script/value/Dict.h"
@@ -21,16 +22,7 @@
 #include <cmath>
 #include <vector>
 
-namespace coroscope::pylite {
-
-using detail::AsyncioState;
-using detail::FuturePayload;
-using detail::LoopPayload;
-using detail::PyFuture;
-
-namespace {
-
-constexpr const char* kStateKey = "__asyncio_state__";
+namespace coroscope::pylite::detail {
 
 AsyncioState* stateOfType(ObjectSpace& space, Value self)
 {
@@ -61,236 +53,12 @@ FuturePayload* futureOf(ObjectSpace& space, Value self)
     return p;
 }
 
-template <class Fn>
-Ref guarded(AsyncioState& st, Fn&& fn)
-{
-    try {
-        return fn();
-    } catch (...) {
-        return st.raiseCore(std::current_exception());
-    }
-}
-
 std::string optionalText(ObjectSpace& space, Value v)
 {
     std::string s;
     if (v && !v.isNone()) strString(space, v, s);
     return s;
 }
-
-// ------------------------------------------------------------- Future
-
-Ref futureInit(ObjectSpace& space, Value self, const CallArgs& args)
-{
-    AsyncioState* st = stateOfType(space, self);
-    if (!st) return space.raise(space.types().TypeError, "expected a Future");
-    if (st->payloadOf(self)) return Ref::none();
-    EventLoop* loop = st->loop();
-    if (!loop) return space.raise(space.types().RuntimeError, "no running event loop");
-    (void)args;
-    coroscope::Ref<PyFuture> f = PyFuture::create(*loop);
-    auto payload = std::make_unique<FuturePayload>(*st, self.object(), coroscope::Ref<FutureBase>(f));
-    Ref box = detail::newNativeBox(space, st->boxType.get(), std::move(payload));
-    if (!box || !dictSetStr(space, instanceDict(space, self), "__future_core__", box.get())) return Ref();
-    return Ref::none();
-}
-
-Ref futureResult(ObjectSpace& space, Value self, const CallArgs& args)
-{
-    if (!checkNoArgs(space, args, "result")) return Ref();
-    FuturePayload* p = futureOf(space, self);
-    if (!p) return Ref();
-    return guarded(*p->state, [&] { return p->typed->result(); });
-}
-
-Ref futureException(ObjectSpace& space, Value self, const CallArgs& args)
-{
-    if (!checkNoArgs(space, args, "exception")) return Ref();
-    FuturePayload* p = futureOf(space, self);
-    if (!p) return Ref();
-    return guarded(*p->state, [&] {
-        std::exception_ptr e = p->future->exception();
-        return e ? p->state->fromCore(e) : Ref::none();
-    });
-}
-
-Ref futureDone(ObjectSpace& space, Value self, const CallArgs&)
-{
-    FuturePayload* p = futureOf(space, self);
-    return p ? Ref::boolean(p->future->done()) : Ref();
-}
-
-Ref futureCancelled(ObjectSpace& space, Value self, const CallArgs&)
-{
-    FuturePayload* p = futureOf(space, self);
-    return p ? Ref::boolean(p->future->cancelled()) : Ref();
-}
-
-Ref futureCancel(ObjectSpace& space, Value self, const CallArgs& args)
-{
-    Value a[1];
-    if (!parseArgs(space, args, {"cancel", {"msg"}, 0}, a)) return Ref();
-    FuturePayload* p = futureOf(space, self);
-    if (!p) return Ref();
-    const std::string msg = optionalText(space, a[0]);
-    if (!p->gatherChildren.empty() && !p->future->done()) {
-        // _GatheringFuture.cancel: cancel the children; the gather ends
-        // with their CancelledError.
-        std::vector<Ref> children = p->gatherChildren;
-        bool any = false;
-        for (Ref& c : children)
-            if (FuturePayload* cp = p->state->payloadOf(c.get())) any = cp->future->cancel(msg) || any;
-        return Ref::boolean(any);
-    }
-    return guarded(*p->state, [&] { return Ref::boolean(p->future->cancel(msg)); });
-}
-
-Ref futureSetResult(ObjectSpace& space, Value self, const CallArgs& args)
-{
-    if (!checkOneArg(space, args, "set_result")) return Ref();
-    FuturePayload* p = futureOf(space, self);
-    if (!p) return Ref();
-    if (p->future->isTask()) return space.raise(space.types().RuntimeError, "Task does not support set_result operation");
-    return guarded(*p->state, [&] {
-        p->typed->setResult(Ref::borrow(args[0]));
-        return Ref::none();
-    });
-}
-
-Ref futureSetException(ObjectSpace& space, Value self, const CallArgs& args)
-{
-    if (!checkOneArg(space, args, "set_exception")) return Ref();
-    FuturePayload* p = futureOf(space, self);
-    if (!p) return Ref();
-    if (p->future->isTask())
-        return space.raise(space.types().RuntimeError, "Task does not support set_exception operation");
-    Ref exc = Ref::borrow(args[0]);
-    if (isExceptionType(space, exc.get())) {
-        exc = callFunction(space, exc.get(), {});
-        if (!exc) return Ref();
-    }
-    if (!isException(space, exc.get()))
-        return space.raise(space.types().TypeError, "invalid exception object");
-    if (isInstance(space, exc.get(), Value::fromObject(space.types().StopIteration)) == 1)
-        return space.raise(space.types().TypeError,
-                           "StopIteration interacts badly with generators and cannot be raised into a Future");
-    AsyncioState& st = *p->state;
-    return guarded(st, [&] {
-        p->future->setException(st.toCore(std::move(exc)));
-        return Ref::none();
-    });
-}
-
-Ref futureAddDoneCallback(ObjectSpace& space, Value self, const CallArgs& args)
-{
-    if (args.positional < 1) return space.raise(space.types().TypeError, "add_done_callback() missing fn");
-    FuturePayload* p = futureOf(space, self);
-    if (!p) return Ref();
-    AsyncioState* st = p->state;
-    Ref fn = Ref::borrow(args[0]);
-    Ref obj = Ref::borrow(self);
-    return guarded(*st, [&] {
-        p->future->addDoneCallback([st, fn, obj](FutureBase*) {
-            ObjectSpace& sp = st->vm.space();
-            Ref r = callFunction(sp, fn.get(), {obj.get()});
-            if (!r) {
-                Ref exc = sp.takeError();
-                st->vm.write(Stream::Stderr, "Exception in callback\n");
-                st->vm.printException(exc.get());
-            }
-        });
-        return Ref::none();
-    });
-}
-
-Ref futureAwait(ObjectSpace& space, Value self, const CallArgs&)
-{
-    AsyncioState* st = stateOfType(space, self);
-    if (!st) return Ref();
-    Ref it = callFunction(space, st->iterType.get(), {});
-    if (!it || !dictSetStr(space, instanceDict(space, it.get()), "fut", self)) return Ref();
-    return it;
-}
-
-/// "quick() running at main.py:2" / "quick() done, defined at main.py:2".
-std::string coroText(AsyncioState& st, Value coro, bool done)
-{
-    if (!coro || !coro.isObject() || coro.object()->m_type != st.vm.vmTypes().coroutine.get()) return "sleep()";
-    auto* gen = static_cast<GeneratorObject*>(coro.object());
-    std::string text = gen->m_qualname ? std::string(strView(gen->m_qualname)) : std::string("coroutine");
-    text += "()";
-    const Frame* f = gen->frame();
-    if (done || gen->m_state == GenState::Closed)
-        return text + " done, defined at " + st.vm.filename() + ":" + std::to_string(f->m_code->firstLine);
-    return text + " running at " + st.vm.filename() + ":" + std::to_string(f->currentLine());
-}
-
-} // namespace
-
-namespace detail {
-
-std::string futureText(AsyncioState& st, FutureBase& future, Value coro, Value knownError)
-{
-    ObjectSpace& space = st.vm.space();
-    FutureBase* fb = &future;
-    auto* typed = static_cast<PyFuture*>(fb);
-    const FutureStatus s = future.status();
-    std::string text = future.isTask() ? "<Task " : "<Future ";
-    text += s == FutureStatus::Pending ? "pending" : s == FutureStatus::Cancelled ? "cancelled" : "finished";
-    if (future.isTask()) {
-        text += " name='" + future.asTask()->name() + "'";
-        text += " coro=<" + coroText(st, coro, s != FutureStatus::Pending) + ">";
-    }
-    if (s == FutureStatus::Finished) {
-        // Reading exception() would mark it retrieved: use the copy when unread.
-        std::exception_ptr e = future.hasUnretrievedException() && knownError ? nullptr : future.exception();
-        std::string r;
-        if (e || (future.hasUnretrievedException() && knownError)) {
-            Ref exc = e ? st.fromCore(e) : Ref::borrow(knownError);
-            reprString(space, exc.get(), r);
-            text += " exception=" + r;
-        } else {
-            reprString(space, typed->result().get(), r);
-            text += " result=" + r;
-        }
-    }
-    text += ">";
-    return text;
-}
-
-} // namespace detail
-
-namespace {
-
-Ref futureRepr(ObjectSpace& space, Value self)
-{
-    FuturePayload* p = futureOf(space, self);
-    if (!p) return Ref();
-    Value known = p->error && *p->error ? p->error->get() : Value();
-    return newStr(space, detail::futureText(*p->state, *p->future, p->coro.get(), known));
-}
-
-Ref taskGetName(ObjectSpace& space, Value self, const CallArgs&)
-{
-    FuturePayload* p = futureOf(space, self);
-    if (!p || !p->future->isTask()) return Ref();
-    return newStr(space, p->future->asTask()->name());
-}
-
-Ref taskSetName(ObjectSpace& space, Value self, const CallArgs& args)
-{
-    if (!checkOneArg(space, args, "set_name")) return Ref();
-    FuturePayload* p = futureOf(space, self);
-    if (!p || !p->future->isTask()) return Ref();
-    std::string name;
-    if (!strString(space, args[0], name)) return Ref();
-
-    p->future->asTask()->setName(name);
-    return Ref::none();
-}
-
-// ------------------------------------------------------ await iterator
-
 /// Ends an await: StopIteration carrying `value` (the await's result).
 Ref raiseStop(ObjectSpace& space, Value value)
 {
@@ -300,62 +68,18 @@ Ref raiseStop(ObjectSpace& space, Value value)
     return Ref();
 }
 
-Ref iterNextFn(ObjectSpace& space, Value self, const CallArgs&)
+Ref makeClass(ObjectSpace& space, const char* name, Value base, const char* module, AsyncioState* st)
 {
-    AsyncioState* st = stateOfType(space, self);
-    DictObject* d = instanceDict(space, self);
-    Value fut = dictGetStr(space, d, "fut");
-    Value yielded = dictGetStr(space, d, "yielded");
-    if (!fut || fut.isNone()) {
-        // asyncio.sleep(delay): the timer starts when the sleep is first stepped.
-        Value delay = dictGetStr(space, d, "delay");
-        Value result = dictGetStr(space, d, "result");
-        double seconds = 0;
-        if (delay && !toDouble(space, delay, seconds)) return Ref();
-        if (yielded || seconds <= 0) {
-            if (!yielded) {
-                dictSetStr(space, d, "yielded", Value::trueValue());
-                return Ref::none();
-            }
-            return raiseStop(space, result ? result : Value::none());
-        }
-        EventLoop* loop = st->requireLoop();
-        if (!loop) return Ref();
-        coroscope::Ref<PyFuture> f = PyFuture::create(*loop);
-        f->setWaitTag(WaitKind::Timer, 0);
-        Ref keep = Ref::borrow(result ? result : Value::none());
-        loop->callLater(Nanos(std::llround(seconds * 1e9)), [f, keep](FutureBase*) {
-            if (!f->done()) f->setResult(keep);
-        });
-        Ref obj = st->objectOf(*f);
-        if (!obj || !dictSetStr(space, d, "fut", obj.get())) return Ref();
-        dictSetStr(space, d, "yielded", Value::trueValue());
-        return obj;
-    }
-    FuturePayload* p = st->payloadOf(fut);
-    if (!p) return space.raise(space.types().RuntimeError, "await on a non-future");
-    if (!p->future->done()) {
-        if (yielded && !dictGetStr(space, d, "delay"))
-            return space.raise(space.types().RuntimeError, "await wasn't used with future");
-        dictSetStr(space, d, "yielded", Value::trueValue());
-        return Ref::borrow(fut);
-    }
-    Ref r = guarded(*st, [&] { return p->typed->result(); });
-    if (!r) return Ref();
-    return raiseStop(space, r.get());
+    Ref bases = newTupleOf(space, {base});
+    Ref ns = newDict(space);
+    Ref mod = newStr(space, module);
+    if (!bases || !ns || !mod) return Ref();
+    dictSetStr(space, ns.as<DictObject>(), "__module__", mod.get());
+    if (st)
+        dictSetStr(space, ns.as<DictObject>(), kStateKey,
+                   Value::smallInt(std::int64_t(reinterpret_cast<std::uintptr_t>(st))));
+    return newClass(space, name, bases.get(), ns.get());
 }
-
-Ref iterSend(ObjectSpace& space, Value self, const CallArgs& args)
-{
-    (void)args;
-    return iterNextFn(space, self, CallArgs());
-}
-
-Ref iterNextSlot(ObjectSpace& space, Value self) { return iterNextFn(space, self, CallArgs()); }
-
-Ref iterSelf(ObjectSpace&, Value self, const CallArgs&) { return Ref::borrow(self); }
-
-// -------------------------------------------------------- module functions
 
 Ref makeLoopObject(AsyncioState& st)
 {
@@ -372,11 +96,17 @@ Ref makeLoopObject(AsyncioState& st)
 
 EventLoop* loopOf(AsyncioState& st, Value loopObj)
 {
-    ObjectSpace& space = st.vm.space();
-    DictObject* d = instanceDict(space, loopObj);
-    Value box = d ? dictGetStr(space, d, "__loop_core__") : Value();
-    auto* p = box ? static_cast<LoopPayload*>(detail::nativePayload(space, st.boxType.get(), box)) : nullptr;
+    LoopPayload* p = st.loopPayloadOf(loopObj);
     return p ? p->loop.get() : nullptr;
+}
+
+LoopPayload* AsyncioState::loopPayloadOf(Value loopObj)
+{
+    ObjectSpace& space = vm.space();
+    DictObject* d = loopObj.isObject() ? instanceDict(space, loopObj) : nullptr;
+    if (!d) space.clearError();
+    Value box = d ? dictGetStr(space, d, "__loop_core__") : Value();
+    return box ? static_cast<LoopPayload*>(detail::nativePayload(space, boxType.get(), box)) : nullptr;
 }
 
 /// The loop a function called outside a coroutine binds to: the running
@@ -390,7 +120,7 @@ EventLoop* loopForCall(AsyncioState& st)
 
 /// Runs `loopObj` until `future` is done; a deadlock ends the program with
 /// exit status 3 (SystemExit), its message on stderr.
-bool runUntil(AsyncioState& st, Value loopObj, FutureBase& future)
+bool runLoopUntil(AsyncioState& st, Value loopObj, FutureBase& future)
 {
     ObjectSpace& space = st.vm.space();
     EventLoop* loop = loopOf(st, loopObj);
@@ -415,6 +145,21 @@ bool runUntil(AsyncioState& st, Value loopObj, FutureBase& future)
     return ok;
 }
 
+/// Copies the outcome of `from` into `to` (when `to` is still pending).
+void copyOutcome(FutureBase& from, PyFuture& to)
+{
+    if (to.done()) return;
+    if (from.cancelled()) {
+        to.cancel(from.cancelMessage());
+        return;
+    }
+    if (std::exception_ptr e = from.exception()) {
+        to.setException(e);
+        return;
+    }
+    to.setResult(static_cast<PyFuture&>(from).result());
+}
+
 Ref ensureFutureIn(AsyncioState& st, EventLoop& loop, Value v)
 {
     ObjectSpace& space = st.vm.space();
@@ -428,6 +173,8 @@ Ref ensureFutureIn(AsyncioState& st, EventLoop& loop, Value v)
     }
     return space.raise(space.types().TypeError, "An asyncio.Future, a coroutine or an awaitable is required");
 }
+
+namespace {
 
 Ref asyncioRun(ObjectSpace& space, Value self, const CallArgs& args)
 {
@@ -447,7 +194,7 @@ Ref asyncioRun(ObjectSpace& space, Value self, const CallArgs& args)
     Ref task = st.createTask(*loop, a[0], {});
     if (!task) return Ref();
     FuturePayload* p = st.payloadOf(task.get());
-    const bool ok = runUntil(st, loopObj.get(), *p->future);
+    const bool ok = runLoopUntil(st, loopObj.get(), *p->future);
     Ref result;
     if (ok) result = guarded(st, [&] { return p->typed->result(); });
     Ref pending = space.takeError();
@@ -505,12 +252,14 @@ Ref timeSleepAware(ObjectSpace& space, Value self, const CallArgs& args)
     if (!toDouble(space, args[0], seconds)) return Ref();
     if (seconds < 0) return space.raise(space.types().ValueError, "sleep length must be non-negative");
     const Nanos d = Nanos(std::llround(seconds * 1e9));
+    if (detail::blockWorker(st, d)) return Ref::none();
     if (EventLoop* loop = st.loop()) {
         st.syncClock(*loop);
         loop->block(d);
         st.syncClock(*loop);
         return Ref::none();
     }
+    if (detail::sleepWithExecutors(st, d)) return space.hasError() ? Ref() : Ref::none();
     st.vm.advanceClock(d);
     return Ref::none();
 }
@@ -699,6 +448,36 @@ Ref asyncioNewEventLoop(ObjectSpace& space, Value self, const CallArgs&)
     return makeLoopObject(*stateOfModuleFn(space, self));
 }
 
+Ref asyncioSetEventLoopPolicy(ObjectSpace& space, Value self, const CallArgs& args)
+{
+    if (!checkOneArg(space, args, "set_event_loop_policy")) return Ref();
+    AsyncioState& st = *stateOfModuleFn(space, self);
+    // Every policy runs the same virtual-clock loop; only the object is kept.
+    st.policy = args[0].isNone() ? Ref() : Ref::borrow(args[0]);
+    return Ref::none();
+}
+
+Ref asyncioGetEventLoopPolicy(ObjectSpace& space, Value self, const CallArgs& args)
+{
+    if (!checkNoArgs(space, args, "get_event_loop_policy")) return Ref();
+    AsyncioState& st = *stateOfModuleFn(space, self);
+    if (!st.policy) {
+        Ref type = makeClass(space, "_UnixDefaultEventLoopPolicy", Value::fromObject(space.types().objectType),
+                             "asyncio.unix_events", nullptr);
+        st.policy = type ? callFunction(space, type.get(), {}) : Ref();
+    }
+    return st.policy;
+}
+
+Ref uvloopInstall(ObjectSpace& space, Value self, const CallArgs& args)
+{
+    if (!checkNoArgs(space, args, "install")) return Ref();
+    AsyncioState& st = *stateOfModuleFn(space, self);
+    Value type = dictGetStr(space, moduleDict(st.vm.importModule("uvloop").get()), "EventLoopPolicy");
+    st.policy = type ? callFunction(space, type, {}) : Ref();
+    return st.policy ? Ref::none() : Ref();
+}
+
 Ref asyncioSetEventLoop(ObjectSpace& space, Value self, const CallArgs& args)
 {
     if (!checkOneArg(space, args, "set_event_loop")) return Ref();
@@ -708,325 +487,26 @@ Ref asyncioSetEventLoop(ObjectSpace& space, Value self, const CallArgs& args)
 }
 
 
-/// Copies the outcome of `from` into `to` (when `to` is still pending).
-void copyOutcome(FutureBase& from, PyFuture& to)
-{
-    if (to.done()) return;
-    if (from.cancelled()) {
-        to.cancel(from.cancelMessage());
-        return;
-    }
-    if (std::exception_ptr e = from.exception()) {
-        to.setException(e);
-        return;
-    }
-    to.setResult(static_cast<PyFuture&>(from).result());
-}
-
-Ref asyncioWait(ObjectSpace& space, Value self, const CallArgs& args)
-{
-    Value a[3];
-    if (!parseArgs(space, args, {"wait", {"fs", "timeout", "return_when"}, 1, 0, 1}, a)) return Ref();
-    AsyncioState& st = *stateOfModuleFn(space, self);
-    EventLoop* loop = loopForCall(st);
-    if (!loop) return Ref();
-    std::string when = "ALL_COMPLETED";
-    if (a[2]) {
-        when.clear();
-        if (!strString(space, a[2], when)) return Ref();
-    }
-    if (when != "ALL_COMPLETED" && when != "FIRST_COMPLETED" && when != "FIRST_EXCEPTION")
-        return space.raise(space.types().ValueError, "Invalid return_when value: " + when);
-    auto children = std::make_shared<std::vector<Ref>>();
-    bool warned = false;
-    bool ok = forEach(space, a[0], [&](Value v) {
-        if (isCoroutine(st.vm, v) && !warned) {
-            warned = true;
-            st.vm.warn("DeprecationWarning",
-                       "The explicit passing of coroutine objects to asyncio.wait() is deprecated since Python "
-                       "3.8, and scheduled for removal in Python 3.11.",
-                       WarningKind::Deprecated);
-        }
-        Ref f = ensureFutureIn(st, *loop, v);
-        if (!f) return false;
-        for (const Ref& c : *children)
-            if (c.get() == f.get()) return true;
-        children->push_back(std::move(f));
-        return true;
-    });
-    if (!ok) return Ref();
-    if (children->empty()) return space.raise(space.types().ValueError, "Set of Tasks/Futures is empty.");
-    coroscope::Ref<PyFuture> outer = PyFuture::create(*loop);
-    AsyncioState* stp = &st;
-    auto finish = [stp, children, outer]() {
-        if (outer->done()) return;
-        ObjectSpace& sp = stp->vm.space();
-        Ref done = callFunction(sp, Value::fromObject(sp.types().setType), {});
-        Ref pending = callFunction(sp, Value::fromObject(sp.types().setType), {});
-        for (const Ref& c : *children) {
-            FuturePayload* p = stp->payloadOf(c.get());
-            callMethod(sp, (p->future->done() ? done : pending).get(), "add", {c.get()});
-        }
-        Ref pair = newTupleOf(sp, {done.get(), pending.get()});
-        outer->setResult(std::move(pair));
-    };
-    auto check = [stp, children, when]() {
-        std::size_t doneCount = 0;
-        for (const Ref& c : *children) {
-            FuturePayload* p = stp->payloadOf(c.get());
-            if (!p->future->done()) continue;
-            ++doneCount;
-            if (when == "FIRST_COMPLETED") return true;
-            if (when == "FIRST_EXCEPTION" && !p->future->cancelled() && p->future->exception()) return true;
-        }
-        return doneCount == children->size();
-    };
-    if (check()) {
-        finish();
-        return st.objectOf(*outer);
-    }
-    for (const Ref& c : *children)
-        st.payloadOf(c.get())->future->addDoneCallback([check, finish](FutureBase*) {
-            if (check()) finish();
-        });
-    if (a[1] && !a[1].isNone()) {
-        double timeout;
-        if (!toDouble(space, a[1], timeout)) return Ref();
-        loop->callLater(Nanos(std::llround(std::max(0.0, timeout) * 1e9)), [finish](FutureBase*) { finish(); });
-    }
-    return st.objectOf(*outer);
-}
-
-Ref asyncioWaitFor(ObjectSpace& space, Value self, const CallArgs& args)
-{
-    Value a[2];
-    if (!parseArgs(space, args, {"wait_for", {"fut", "timeout"}, 2}, a)) return Ref();
-    AsyncioState& st = *stateOfModuleFn(space, self);
-    EventLoop* loop = loopForCall(st);
-    if (!loop) return Ref();
-    Ref inner = ensureFutureIn(st, *loop, a[0]);
-    if (!inner) return Ref();
-    if (a[1].isNone()) return inner;
-    double timeout;
-    if (!toDouble(space, a[1], timeout)) return Ref();
-    coroscope::Ref<FutureBase> in(st.payloadOf(inner.get())->future);
-    coroscope::Ref<PyFuture> outer = PyFuture::create(*loop);
-    auto timedOut = std::make_shared<bool>(false);
-    in->addDoneCallback([outer, timedOut](FutureBase* f) {
-        if (outer->done()) return;
-        if (*timedOut && f->cancelled()) {
-            outer->setException(std::make_exception_ptr(coroscope::TimeoutError()));
-            return;
-        }
-        copyOutcome(*f, *outer);
-    });
-    loop->callLater(Nanos(std::llround(std::max(0.0, timeout) * 1e9)), [in, outer, timedOut](FutureBase*) {
-        if (in->done() || outer->done()) return;
-        *timedOut = true;
-        in->cancel();
-    });
-    return st.objectOf(*outer);
-}
-
-Ref asyncioShield(ObjectSpace& space, Value self, const CallArgs& args)
-{
-    if (!checkOneArg(space, args, "shield")) return Ref();
-    AsyncioState& st = *stateOfModuleFn(space, self);
-    EventLoop* loop = loopForCall(st);
-    if (!loop) return Ref();
-    Ref inner = ensureFutureIn(st, *loop, args[0]);
-    if (!inner) return Ref();
-    FutureBase& in = *st.payloadOf(inner.get())->future;
-    if (in.done()) return inner;
-    coroscope::Ref<PyFuture> outer = PyFuture::create(*loop);
-    Ref keep = inner;
-    in.addDoneCallback([outer, keep](FutureBase* f) {
-        if (outer->cancelled()) {
-            if (!f->cancelled()) (void)f->exception();
-            return;
-        }
-        copyOutcome(*f, *outer);
-    });
-    return st.objectOf(*outer);
-}
-
-/// A pylite Handle over a core timer/callback handle.
-class HandlePayload final : public detail::NativePayload {
-public:
-    HandleRef handle;
-};
-
-Ref handleCancel(ObjectSpace& space, Value self, const CallArgs&)
-{
-    AsyncioState& st = *stateOfType(space, self);
-    Value box = dictGetStr(space, instanceDict(space, self), "__handle_core__");
-    auto* p = box ? static_cast<HandlePayload*>(detail::nativePayload(space, st.boxType.get(), box)) : nullptr;
-    if (p && p->handle) p->handle->cancel();
-    return Ref::none();
-}
-
-Ref handleCancelled(ObjectSpace& space, Value self, const CallArgs&)
-{
-    AsyncioState& st = *stateOfType(space, self);
-    Value box = dictGetStr(space, instanceDict(space, self), "__handle_core__");
-    auto* p = box ? static_cast<HandlePayload*>(detail::nativePayload(space, st.boxType.get(), box)) : nullptr;
-    return Ref::boolean(p && p->handle && p->handle->cancelled());
-}
-
-// ------------------------------------------------------------------ loop
-
-Ref loopRunUntilComplete(ObjectSpace& space, Value self, const CallArgs& args)
-{
-    if (!checkOneArg(space, args, "run_until_complete")) return Ref();
-    AsyncioState& st = *stateOfType(space, self);
-    EventLoop* loop = loopOf(st, self);
-    if (!loop) return space.raise(space.types().RuntimeError, "Event loop is closed");
-    if (loop->isClosed()) return space.raise(space.types().RuntimeError, "Event loop is closed");
-    if (st.runningLoop) return space.raise(space.types().RuntimeError, "This event loop is already running");
-    Ref fut = ensureFutureIn(st, *loop, args[0]);
-    if (!fut) return Ref();
-    FuturePayload* p = st.payloadOf(fut.get());
-    if (!runUntil(st, self, *p->future)) return Ref();
-    return guarded(st, [&] { return p->typed->result(); });
-}
-
-Ref loopCreateTask(ObjectSpace& space, Value self, const CallArgs& args)
-{
-    Value a[2];
-    if (!parseArgs(space, args, {"create_task", {"coro", "name"}, 1, 0, 1}, a)) return Ref();
-    AsyncioState& st = *stateOfType(space, self);
-    EventLoop* loop = loopOf(st, self);
-    if (!isCoroutine(st.vm, a[0])) return space.raise(space.types().TypeError, "a coroutine was expected");
-    return st.createTask(*loop, a[0], optionalText(space, a[1]));
-}
-
-Ref loopCreateFuture(ObjectSpace& space, Value self, const CallArgs&)
-{
-    AsyncioState& st = *stateOfType(space, self);
-    coroscope::Ref<PyFuture> f = PyFuture::create(*loopOf(st, self));
-    return st.objectOf(*f);
-}
-
-Ref loopTime(ObjectSpace& space, Value self, const CallArgs&)
-{
-    AsyncioState& st = *stateOfType(space, self);
-    return newFloat(space, loopOf(st, self)->time());
-}
-
-Ref scheduleCall(ObjectSpace& space, Value self, const CallArgs& args, std::size_t skip, Nanos when, bool timed)
-{
-    AsyncioState* st = stateOfType(space, self);
-    EventLoop* loop = loopOf(*st, self);
-    if (loop->isClosed()) return space.raise(space.types().RuntimeError, "Event loop is closed");
-    Ref fn = Ref::borrow(args[skip]);
-    Ref rest = newTupleFrom(space, args.values + skip + 1, std::int64_t(args.positional - skip - 1));
-    if (!rest) return Ref();
-    auto cb = [st, fn, rest](FutureBase*) {
-        ObjectSpace& sp = st->vm.space();
-        TupleObject* t = rest.as<TupleObject>();
-        Ref r = call(sp, fn.get(), CallArgs(t->items(), std::size_t(t->m_size)));
-        if (!r) {
-            Ref exc = sp.takeError();
-            st->vm.write(Stream::Stderr, "Exception in callback\n");
-            st->vm.printException(exc.get());
-        }
-    };
-    auto payload = std::make_unique<HandlePayload>();
-    payload->handle = timed ? loop->callAt(when, std::move(cb)) : loop->callSoon(std::move(cb));
-    Ref obj = callFunction(space, (timed ? st->timerHandleType : st->handleType).get(), {});
-    if (!obj) return Ref();
-    Ref box = detail::newNativeBox(space, st->boxType.get(), std::move(payload));
-    if (!box || !dictSetStr(space, instanceDict(space, obj.get()), "__handle_core__", box.get())) return Ref();
-    return obj;
-}
-
-Ref loopCallSoon(ObjectSpace& space, Value self, const CallArgs& args)
-{
-    if (args.positional < 1) return space.raise(space.types().TypeError, "call_soon() missing callback");
-    return scheduleCall(space, self, args, 0, 0, false);
-}
-
-Ref loopCallLater(ObjectSpace& space, Value self, const CallArgs& args)
-{
-    if (args.positional < 2) return space.raise(space.types().TypeError, "call_later() missing arguments");
-    double delay;
-    if (!toDouble(space, args[0], delay)) return Ref();
-    AsyncioState& st = *stateOfType(space, self);
-    const Nanos when = loopOf(st, self)->now() + Nanos(std::llround(std::max(0.0, delay) * 1e9));
-    return scheduleCall(space, self, args, 1, when, true);
-}
-
-Ref loopCallAt(ObjectSpace& space, Value self, const CallArgs& args)
-{
-    if (args.positional < 2) return space.raise(space.types().TypeError, "call_at() missing arguments");
-    double when;
-    if (!toDouble(space, args[0], when)) return Ref();
-    return scheduleCall(space, self, args, 1, Nanos(std::llround(when * 1e9)), true);
-}
-
-Ref loopClose(ObjectSpace& space, Value self, const CallArgs&)
-{
-    AsyncioState& st = *stateOfType(space, self);
-    if (st.runningLoop && st.runningLoop.get() == self)
-        return space.raise(space.types().RuntimeError, "Cannot close a running event loop");
-    return guarded(st, [&] {
-        loopOf(st, self)->close();
-        return Ref::none();
-    });
-}
-
-Ref loopIsClosed(ObjectSpace& space, Value self, const CallArgs&)
-{
-    AsyncioState& st = *stateOfType(space, self);
-    return Ref::boolean(loopOf(st, self)->isClosed());
-}
-
-Ref loopRunForever(ObjectSpace& space, Value self, const CallArgs&)
-{
-    AsyncioState& st = *stateOfType(space, self);
-    EventLoop* loop = loopOf(st, self);
-    if (st.runningLoop) return space.raise(space.types().RuntimeError, "This event loop is already running");
-    st.runningLoop = Ref::borrow(self);
-    Ref r = guarded(st, [&] {
-        loop->runForever();
-        return Ref::none();
-    });
-    st.runningLoop.reset();
-    st.syncClock(*loop);
-    return r;
-}
-
-Ref loopStop(ObjectSpace& space, Value self, const CallArgs&)
-{
-    AsyncioState& st = *stateOfType(space, self);
-    loopOf(st, self)->stop();
-    return Ref::none();
-}
-
-Ref loopIsRunning(ObjectSpace& space, Value self, const CallArgs&)
-{
-    AsyncioState& st = *stateOfType(space, self);
-    return Ref::boolean(st.runningLoop && st.runningLoop.get() == self);
-}
-
-// ----------------------------------------------------------------- setup
-
-Ref makeClass(ObjectSpace& space, const char* name, Value base, const char* module, AsyncioState* st)
-{
-    Ref bases = newTupleOf(space, {base});
-    Ref ns = newDict(space);
-    Ref mod = newStr(space, module);
-    if (!bases || !ns || !mod) return Ref();
-    dictSetStr(space, ns.as<DictObject>(), "__module__", mod.get());
-    if (st)
-        dictSetStr(space, ns.as<DictObject>(), kStateKey,
-                   Value::smallInt(std::int64_t(reinterpret_cast<std::uintptr_t>(st))));
-    return newClass(space, name, bases.get(), ns.get());
-}
-
 } // namespace
 
-Ref createAsyncioModule(Vm& vm)
+Ref AsyncioState::makeLoop() { return makeLoopObject(*this); }
+EventLoop* AsyncioState::loopOfObject(Value loopObject) { return loopOf(*this, loopObject); }
+bool AsyncioState::runUntil(Value loopObject, FutureBase& f)
+{
+    EventLoop* l = loopOf(*this, loopObject);
+    if (syncLoop && loopObject == syncLoop.get()) {
+        // The sync loop catches up with the Vm's clock (the program may have
+        // slept between two waits), so new work starts at the right time.
+        const Nanos target = vm.virtualNanos() - syncLoopBase;
+        if (target > l->now()) {
+            l->block(target - l->now());
+            loopSeen[l] = l->now();
+        }
+    }
+    return runLoopUntil(*this, loopObject, f);
+}
+
+Ref createAsyncioModuleIn(Vm& vm)
 {
     ObjectSpace& space = vm.space();
     Ref module = newModule(space, "asyncio");
@@ -1044,41 +524,7 @@ Ref createAsyncioModule(Vm& vm)
     st->boxType = boxType;
     dictSetStr(space, d, kStateKey, stateBox.get());
 
-    const Value object = Value::fromObject(space.types().objectType);
-    st->futureType = makeClass(space, "Future", object, "asyncio", st);
-    if (!st->futureType) return Ref();
-    auto* ft = st->futureType.as<TypeObject>();
-    addMethods(space, ft,
-               {{"__init__", futureInit}, {"result", futureResult}, {"exception", futureException},
-                {"done", futureDone}, {"cancelled", futureCancelled}, {"cancel", futureCancel},
-                {"set_result", futureSetResult}, {"set_exception", futureSetException},
-                {"add_done_callback", futureAddDoneCallback}, {"__await__", futureAwait}, {"__iter__", futureAwait}});
-    updateSlots(space, ft);
-    ft->m_slots.repr = futureRepr;
-    st->taskType = makeClass(space, "Task", st->futureType.get(), "asyncio", st);
-    if (!st->taskType) return Ref();
-    addMethods(space, st->taskType.as<TypeObject>(), {{"get_name", taskGetName}, {"set_name", taskSetName}});
-    st->iterType = makeClass(space, "FutureIter", object, "asyncio", st);
-    if (!st->iterType) return Ref();
-    auto* it = st->iterType.as<TypeObject>();
-    addMethods(space, it, {{"__next__", iterNextFn}, {"send", iterSend}, {"__iter__", iterSelf}, {"__await__", iterSelf}});
-    updateSlots(space, it);
-    // The generic __next__ dispatcher would turn StopIteration into "exhausted"
-    // and drop its value; the VM's SEND reads the value when it stays pending.
-    it->m_slots.next = iterNextSlot;
-    st->loopType = makeClass(space, "_UnixSelectorEventLoop", object, "asyncio.unix_events", st);
-    if (!st->loopType) return Ref();
-    addMethods(space, st->loopType.as<TypeObject>(),
-               {{"run_until_complete", loopRunUntilComplete}, {"create_task", loopCreateTask},
-                {"create_future", loopCreateFuture}, {"time", loopTime}, {"call_soon", loopCallSoon},
-                {"call_later", loopCallLater}, {"call_at", loopCallAt}, {"close", loopClose},
-                {"is_closed", loopIsClosed}, {"is_running", loopIsRunning}, {"run_forever", loopRunForever},
-                {"stop", loopStop}});
-    st->handleType = makeClass(space, "Handle", object, "asyncio.events", st);
-    if (!st->handleType) return Ref();
-    addMethods(space, st->handleType.as<TypeObject>(), {{"cancel", handleCancel}, {"cancelled", handleCancelled}});
-    st->timerHandleType = makeClass(space, "TimerHandle", st->handleType.get(), "asyncio.events", st);
-    if (!st->timerHandleType) return Ref();
+    if (!addFutureClasses(*st) || !addLoopClasses(*st)) return Ref();
     st->cancelledType = makeClass(space, "CancelledError", Value::fromObject(space.types().BaseException),
                                   "asyncio.exceptions", nullptr);
     st->invalidStateType = makeClass(space, "InvalidStateError", Value::fromObject(space.types().Exception),
@@ -1090,10 +536,6 @@ Ref createAsyncioModule(Vm& vm)
     dictSetStr(space, d, "CancelledError", st->cancelledType.get());
     dictSetStr(space, d, "InvalidStateError", st->invalidStateType.get());
     dictSetStr(space, d, "TimeoutError", Value::fromObject(space.types().TimeoutError));
-    for (const char* when : {"ALL_COMPLETED", "FIRST_COMPLETED", "FIRST_EXCEPTION"}) {
-        Ref text = newStr(space, when);
-        if (!text || !dictSetStr(space, d, when, text.get())) return Ref();
-    }
     const std::pair<const char*, NativeFn> fns[] = {
         {"run", asyncioRun},
         {"sleep", asyncioSleep},
@@ -1108,14 +550,14 @@ Ref createAsyncioModule(Vm& vm)
         {"get_event_loop", asyncioGetEventLoop},
         {"new_event_loop", asyncioNewEventLoop},
         {"set_event_loop", asyncioSetEventLoop},
-        {"wait", asyncioWait},
-        {"wait_for", asyncioWaitFor},
-        {"shield", asyncioShield},
+        {"set_event_loop_policy", asyncioSetEventLoopPolicy},
+        {"get_event_loop_policy", asyncioGetEventLoopPolicy},
     };
     for (const auto& [name, fn] : fns) {
         Ref f = newBuiltinFunction(space, name, fn, stateBox.get(), moduleName.get());
         if (!f || !dictSetStr(space, d, name, f.get())) return Ref();
     }
+    if (!addWaiting(*st, d, stateBox.get())) return Ref();
     if (!detail::addSyncPrimitives(*st, d)) return Ref();
     if (!detail::addTimeouts(*st, d, stateBox.get())) return Ref();
     // time.sleep must know about the running loop: replace it in the time module.
@@ -1126,5 +568,50 @@ Ref createAsyncioModule(Vm& vm)
     if (!sleep || !dictSetStr(space, moduleDict(time.get()), "sleep", sleep.get())) return Ref();
     return module;
 }
+
+Ref createCompanionIn(Vm& vm, std::string_view name)
+{
+    ObjectSpace& space = vm.space();
+    Ref asyncio = vm.importModule("asyncio");
+    if (!asyncio) return Ref();
+    Value box = dictGetStr(space, moduleDict(asyncio.get()), kStateKey);
+    auto* st = static_cast<AsyncioState*>(detail::nativePayload(space, Value::fromObject(space.typeOf(box)), box));
+    if (name == "concurrent.futures") return detail::createConcurrentFuturesModule(*st, box);
+    if (name == "threading") return detail::createThreadingModule(*st, box);
+    if (name == "uvloop") {
+        // uvloop: a policy object and install(); the loop stays the core loop.
+        Ref module = newModule(space, "uvloop");
+        Ref policy = module ? makeClass(space, "EventLoopPolicy", Value::fromObject(space.types().objectType),
+                                        "uvloop", nullptr)
+                            : Ref();
+        Ref moduleName = newStr(space, "uvloop");
+        Ref install = policy ? newBuiltinFunction(space, "install", uvloopInstall, box, moduleName.get()) : Ref();
+        if (!install || !dictSetStr(space, moduleDict(module.get()), "EventLoopPolicy", policy.get()) ||
+            !dictSetStr(space, moduleDict(module.get()), "install", install.get()))
+            return Ref();
+        return module;
+    }
+    if (name == "concurrent.futures.thread" || name == "concurrent.futures.process") {
+        // The submodules the tutorial imports the executors from.
+        Ref futures = vm.importModule("concurrent.futures");
+        Ref module = futures ? newModule(space, name) : Ref();
+        if (!module) return Ref();
+        const char* cls = name == "concurrent.futures.thread" ? "ThreadPoolExecutor" : "ProcessPoolExecutor";
+        Value v = dictGetStr(space, moduleDict(futures.get()), cls);
+        if (!v || !dictSetStr(space, moduleDict(module.get()), cls, v)) return Ref();
+        return module;
+    }
+    Ref module = newModule(space, "concurrent");
+    Ref futures = module ? vm.importModule("concurrent.futures") : Ref();
+    if (!futures || !dictSetStr(space, moduleDict(module.get()), "futures", futures.get())) return Ref();
+    return module;
+}
+
+} // namespace coroscope::pylite::detail
+
+namespace coroscope::pylite {
+
+Ref createAsyncioModule(Vm& vm) { return detail::createAsyncioModuleIn(vm); }
+Ref createAsyncioCompanionModule(Vm& vm, std::string_view name) { return detail::createCompanionIn(vm, name); }
 
 } // namespace coroscope::pylite

@@ -190,12 +190,14 @@ FuturePayload* AsyncioState::payloadOf(Value v)
     return box ? static_cast<FuturePayload*>(nativePayload(space, boxType.get(), box)) : nullptr;
 }
 
-Ref AsyncioState::objectOf(FutureBase& f)
+Ref AsyncioState::objectOf(FutureBase& f) { return objectOfType(f, Value()); }
+
+Ref AsyncioState::objectOfType(FutureBase& f, Value type)
 {
     ObjectSpace& space = vm.space();
     auto it = objects.find(&f);
     if (it != objects.end()) return Ref::borrow(it->second->owner);
-    TypeObject* t = static_cast<TypeObject*>((f.isTask() ? taskType : futureType).get().object());
+    TypeObject* t = static_cast<TypeObject*>(type ? type.object() : (f.isTask() ? taskType : futureType).get().object());
     Object* o = space.heap().allocObject(t, t->m_basicSize);
     if (!o) return Ref();
     Ref obj = Ref::steal(o);

@@ -12,12 +12,14 @@
 // InvalidStateError...) become pylite exceptions of the matching class.
 
 #include "core/runtime/RunContext.h"
+#include "core/runtime/greenlet/StackPool.h"
 #include "core/runtime/loop/Errors.h"
 #include "core/runtime/loop/EventLoop.h"
 #include "core/runtime/loop/Future.h"
 #include "core/runtime/loop/Task.h"
 #include "core/script/modules/detail/NativeBox.h"
 #include "core/script/value/Ref.h"
+#include "core/script/vm/Frame.h"
 
 #include <exception>
 #include <memory>
@@ -25,7 +27,13 @@
 #include <unordered_map>
 #include <vector>
 
+namespace coroscope {
+class ThreadPoolExecutor;
+}
+
 namespace coroscope::pylite {
+
+struct CallArgs;
 
 class Vm;
 
@@ -54,6 +62,22 @@ struct PyCancelledError : coroscope::CancelledError {
 
 class AsyncioState;
 
+/// The VM state of one side of a worker-fiber switch.
+struct WorkerVm {
+    FrameStack frames;
+    Frame* current = nullptr;
+    int depth = 0;
+};
+
+/// The executor job running pylite code now (AsyncioExecutors.cpp).
+struct WorkerContext {
+    WorkerVm outer;                          ///< the loop side's VM state while the job runs
+    WorkerVm mine;                           ///< the job's VM state while it is blocked
+    coroscope::ThreadPoolExecutor* executor = nullptr;
+    std::string name;                        ///< threading.current_thread().name
+    bool process = false;                    ///< ProcessPoolExecutor: the worker is a process's MainThread
+};
+
 /// The payload of a pylite Future or Task object.
 class FuturePayload final : public NativePayload {
 public:
@@ -69,10 +93,19 @@ public:
     std::vector<Ref> gatherChildren;      ///< gather()'s future: the children cancel() cancels
 };
 
-/// A loop object's payload: which core loop it stands for.
+/// A core executor and the stacks its workers run on (the executor goes first).
+struct ExecutorCore {
+    std::unique_ptr<StackPool> stacks;
+    std::unique_ptr<coroscope::ThreadPoolExecutor> executor;
+    ~ExecutorCore();
+};
+
+/// A loop object's payload: its core loop and the executors bound to it,
+/// which are destroyed before the loop whatever order the objects die in.
 class LoopPayload final : public NativePayload {
 public:
     std::unique_ptr<EventLoop> loop;
+    std::vector<std::shared_ptr<ExecutorCore>> executors;
 };
 
 /// A task created by the module, checked for "Task exception was never
@@ -90,6 +123,16 @@ bool addSyncPrimitives(AsyncioState& st, struct DictObject* module);
 /// Adds as_completed, timeout (and its Timeout class) and
 /// Task.cancelling/uncancel (AsyncioTimeouts.cpp).
 bool addTimeouts(AsyncioState& st, struct DictObject* module, Value stateBox);
+
+/// time.sleep inside an executor job: parks the worker (false when no job runs).
+bool blockWorker(AsyncioState& st, Nanos duration);
+/// time.sleep in plain code while executors have work: their workers run
+/// meanwhile (false when there is nothing to run).
+bool sleepWithExecutors(AsyncioState& st, Nanos duration);
+/// loop.run_in_executor(executor, fn, *args).
+Ref runInExecutor(ObjectSpace& space, Value self, const CallArgs& args);
+Ref createConcurrentFuturesModule(AsyncioState& st, Value stateBox);
+Ref createThreadingModule(AsyncioState& st, Value stateBox);
 
 /// repr() text of a future or task (CPython 3.11's shape).
 std::string futureText(AsyncioState& st, FutureBase& future, Value coro, Value knownError);
@@ -116,6 +159,7 @@ public:
 
     Ref runningLoop;    ///< the loop object running now (null when none)
     Ref currentLoop;    ///< set_event_loop / get_event_loop's loop
+    Ref policy;         ///< set_event_loop_policy's object (null: the default)
     std::uint32_t taskCounter = 0; ///< "Task-N": process-wide in CPython
     std::unordered_map<const FutureBase*, FuturePayload*> objects;
     std::unordered_map<const EventLoop*, Nanos> loopSeen; ///< loop time the Vm clock last followed
@@ -125,6 +169,29 @@ public:
     void syncClock(const EventLoop& loop);
 
     std::vector<TaskRecord> records;
+
+    // concurrent.futures / threading (AsyncioExecutors.cpp)
+    Ref syncLoop;                 ///< the loop executors use outside asyncio
+    Nanos syncLoopBase = 0;       ///< the Vm's clock when the sync loop started
+    Ref threadPoolType;
+    Ref concurrentFutureType;
+    Ref threadType;
+    std::uint32_t executorCounter = 0; ///< "ThreadPoolExecutor-N"
+    WorkerContext* activeWorker = nullptr;
+    std::unordered_map<const EventLoop*, Value> executorLoops; ///< loop objects (borrowed) by core loop
+    std::unordered_map<const EventLoop*, Ref> defaultExecutors; ///< run_in_executor(None, ...)
+    std::unordered_map<const FutureBase*, std::shared_ptr<bool>> jobStarted; ///< executor jobs: entered their worker
+
+    /// A new loop object (AsyncioModule.cpp).
+    Ref makeLoop();
+    /// The core loop of a loop object.
+    EventLoop* loopOfObject(Value loopObject);
+    /// The payload of a loop object (null if it is not one).
+    LoopPayload* loopPayloadOf(Value loopObject);
+    /// Runs `loopObject` until `f` is done (false with an exception pending).
+    bool runUntil(Value loopObject, FutureBase& f);
+    /// objectOf with an explicit class for a new object (null: Future or Task).
+    Ref objectOfType(FutureBase& f, Value type);
     /// Prints CPython's "Task exception was never retrieved" for finished
     /// tasks whose exception nobody read, then forgets the records.
     void reportUnretrieved();

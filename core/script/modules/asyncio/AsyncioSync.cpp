@@ -1,10 +1,10 @@
 // asyncio's synchronisation primitives and Queue for pylite: Lock, Event,
-// Semaphore, BoundedSemaphore, Condition and Queue. Waiting is done on core futures
+// Semaphore, BoundedSemaphore and Queue (Condition: AsyncioCondition.cpp). Waiting is done on core futures
 // (one per waiter, FIFO), so a blocked coroutine is a core Task waiting on
 // a Future like any other await; an uncontended operation returns a future
 // that is already done, and awaiting it does not suspend (as in CPython).
 
-#include "core/script/modules/asyncio/AsyncioState.h"
+#include "core/script/modules/asyncio/AsyncioCommon.h"
 #include "core/script/value/Args.h"
 #include "core/script/value/Class.h"
 #include "core/script/value/Dict.h"
@@ -23,7 +23,6 @@ namespace coroscope::pylite::detail {
 
 namespace {
 
-constexpr const char* kStateKey = "__asyncio_state__";
 constexpr const char* kCoreKey = "__sync_core__";
 
 enum class SyncKind : std::uint8_t { Lock, Event, Semaphore, BoundedSemaphore, Queue };
@@ -43,22 +42,17 @@ public:
     std::vector<coroscope::Ref<PyFuture>> joiners;  ///< Queue.join() waiters
 };
 
-AsyncioState* stateOf(ObjectSpace& space, Value self)
-{
-    Value addr = lookupInMro(space, space.typeOf(self), kStateKey);
-    if (!addr || !addr.isSmallInt()) return nullptr;
-    return reinterpret_cast<AsyncioState*>(std::uintptr_t(addr.smallIntValue()));
-}
-
 SyncPayload* syncOf(ObjectSpace& space, Value self, AsyncioState*& st)
 {
-    st = stateOf(space, self);
+    st = stateOfType(space, self);
     DictObject* d = st ? instanceDict(space, self) : nullptr;
     Value box = d ? dictGetStr(space, d, kCoreKey) : Value();
     auto* p = box ? static_cast<SyncPayload*>(nativePayload(space, st->boxType.get(), box)) : nullptr;
     if (!p) space.raise(space.types().RuntimeError, "asyncio primitive is not initialized");
     return p;
 }
+
+} // namespace
 
 EventLoop* loopFor(AsyncioState& st)
 {
@@ -108,6 +102,8 @@ bool hasPendingWaiter(const std::deque<coroscope::Ref<PyFuture>>& queue)
     return false;
 }
 
+namespace {
+
 Ref raiseQueueError(ObjectSpace& space, Value self, const char* name)
 {
     Value type = lookupInMro(space, space.typeOf(self), name);
@@ -120,7 +116,7 @@ Ref raiseQueueError(ObjectSpace& space, Value self, const char* name)
 
 Ref syncInit(ObjectSpace& space, Value self, const CallArgs& args, SyncKind kind)
 {
-    AsyncioState* st = stateOf(space, self);
+    AsyncioState* st = stateOfType(space, self);
     if (!st) return space.raise(space.types().TypeError, "expected an asyncio primitive");
     auto payload = std::make_unique<SyncPayload>();
     payload->kind = kind;
@@ -199,7 +195,7 @@ Ref locked(ObjectSpace& space, Value self, const CallArgs&)
 Ref aexit(ObjectSpace& space, Value self, const CallArgs& args)
 {
     if (!release(space, self, args)) return Ref();
-    AsyncioState* st = stateOf(space, self);
+    AsyncioState* st = stateOfType(space, self);
     return doneFuture(*st, Value::none());
 }
 
@@ -385,194 +381,6 @@ Ref queueMaxsize(ObjectSpace& space, Value self)
 }
 
 
-// ----------------------------------------------------------- Condition
-
-/// Condition's own state: its lock (a pylite Lock) and its waiters.
-class ConditionPayload final : public NativePayload {
-public:
-    Ref lock;
-    std::deque<coroscope::Ref<PyFuture>> waiters;
-};
-
-ConditionPayload* conditionOf(ObjectSpace& space, Value self, AsyncioState*& st)
-{
-    st = stateOf(space, self);
-    DictObject* d = st ? instanceDict(space, self) : nullptr;
-    Value box = d ? dictGetStr(space, d, "__condition_core__") : Value();
-    auto* p = box ? static_cast<ConditionPayload*>(nativePayload(space, st->boxType.get(), box)) : nullptr;
-    if (!p) space.raise(space.types().RuntimeError, "Condition is not initialized");
-    return p;
-}
-
-Ref conditionInit(ObjectSpace& space, Value self, const CallArgs& args)
-{
-    Value a[1];
-    if (!parseArgs(space, args, {"Condition", {"lock"}, 0}, a)) return Ref();
-    AsyncioState* st = stateOf(space, self);
-    auto payload = std::make_unique<ConditionPayload>();
-    if (a[0] && !a[0].isNone()) {
-        payload->lock = Ref::borrow(a[0]);
-    } else {
-        Value lockType = lookupInMro(space, space.typeOf(self), "__Lock__");
-        payload->lock = callFunction(space, lockType, {});
-        if (!payload->lock) return Ref();
-    }
-    Ref box = newNativeBox(space, st->boxType.get(), std::move(payload));
-    if (!box || !dictSetStr(space, instanceDict(space, self), "__condition_core__", box.get())) return Ref();
-    return Ref::none();
-}
-
-Ref conditionDelegate(ObjectSpace& space, Value self, const char* method, const CallArgs& args)
-{
-    AsyncioState* st;
-    ConditionPayload* p = conditionOf(space, self, st);
-    if (!p) return Ref();
-    Ref fn = getAttr(space, p->lock.get(), method);
-    return fn ? call(space, fn.get(), args) : Ref();
-}
-
-Ref condAcquire(ObjectSpace& s, Value self, const CallArgs& a) { return conditionDelegate(s, self, "acquire", a); }
-Ref condRelease(ObjectSpace& s, Value self, const CallArgs& a) { return conditionDelegate(s, self, "release", a); }
-Ref condLocked(ObjectSpace& s, Value self, const CallArgs& a) { return conditionDelegate(s, self, "locked", a); }
-Ref condAexit(ObjectSpace& s, Value self, const CallArgs& a) { return conditionDelegate(s, self, "__aexit__", a); }
-
-bool lockHeld(ObjectSpace& space, ConditionPayload& p, int& held)
-{
-    Ref r = callMethod(space, p.lock.get(), "locked", {});
-    if (!r) return false;
-    held = r.get().isTrue() ? 1 : 0;
-    return true;
-}
-
-/// Releases the lock and queues a new waiter; returns the waiter's future object.
-Ref parkOnCondition(ObjectSpace& space, AsyncioState& st, ConditionPayload& p)
-{
-    Ref r = callMethod(space, p.lock.get(), "release", {});
-    if (!r) return Ref();
-    return waitOn(st, p.waiters, WaitKind::Lock);
-}
-
-Ref startWait(ObjectSpace& space, Value self, Value predicate)
-{
-    AsyncioState* st;
-    ConditionPayload* p = conditionOf(space, self, st);
-    if (!p) return Ref();
-    int held = 0;
-    if (!lockHeld(space, *p, held)) return Ref();
-    if (!held) return space.raise(space.types().RuntimeError, "cannot wait on un-acquired lock");
-    if (predicate) {
-        Ref r = callFunction(space, predicate, {});
-        if (!r) return Ref();
-        const int truth = isTrue(space, r.get());
-        if (truth < 0) return Ref();
-        if (truth) return doneFuture(*st, r.get());
-    }
-    Value iterType = lookupInMro(space, space.typeOf(self), "__ConditionWait__");
-    Ref it = callFunction(space, iterType, {});
-    if (!it) return Ref();
-    DictObject* d = instanceDict(space, it.get());
-    dictSetStr(space, d, "cond", self);
-    dictSetStr(space, d, "pred", predicate ? predicate : Value::none());
-    dictSetStr(space, d, "stage", Value::smallInt(0));
-    return it;
-}
-
-Ref condWait(ObjectSpace& space, Value self, const CallArgs& args)
-{
-    if (!checkNoArgs(space, args, "wait")) return Ref();
-    return startWait(space, self, Value());
-}
-
-Ref condWaitFor(ObjectSpace& space, Value self, const CallArgs& args)
-{
-    if (!checkOneArg(space, args, "wait_for")) return Ref();
-    return startWait(space, self, args[0]);
-}
-
-Ref condNotify(ObjectSpace& space, Value self, const CallArgs& args)
-{
-    Value a[1];
-    if (!parseArgs(space, args, {"notify", {"n"}, 0}, a)) return Ref();
-    AsyncioState* st;
-    ConditionPayload* p = conditionOf(space, self, st);
-    if (!p) return Ref();
-    int held = 0;
-    if (!lockHeld(space, *p, held)) return Ref();
-    if (!held) return space.raise(space.types().RuntimeError, "cannot notify on un-acquired lock");
-    std::int64_t n = 1;
-    if (a[0] && !asInt64(space, a[0], n)) return Ref();
-    for (std::int64_t i = 0; i < n && wakeOne(p->waiters, Ref::boolean(false)); ++i) {
-    }
-    return Ref::none();
-}
-
-Ref condNotifyAll(ObjectSpace& space, Value self, const CallArgs&)
-{
-    Value n = Value::smallInt(1 << 30);
-    return condNotify(space, self, CallArgs(&n, 1));
-}
-
-/// One step of Condition.wait()/wait_for(): wait to be notified, then
-/// re-acquire the lock, then (wait_for) check the predicate again.
-Ref condWaitNext(ObjectSpace& space, Value self)
-{
-    DictObject* d = instanceDict(space, self);
-    Value cond = dictGetStr(space, d, "cond");
-    Value pred = dictGetStr(space, d, "pred");
-    std::int64_t stage = dictGetStr(space, d, "stage").smallIntValue();
-    AsyncioState* st;
-    ConditionPayload* p = conditionOf(space, cond, st);
-    if (!p) return Ref();
-    auto yieldFuture = [&](Ref fut, std::int64_t next) -> Ref {
-        if (!fut) return Ref();
-        dictSetStr(space, d, "fut", fut.get());
-        dictSetStr(space, d, "stage", Value::smallInt(next));
-        return fut;
-    };
-    for (;;) {
-        if (stage == 0) return yieldFuture(parkOnCondition(space, *st, *p), 1);
-        if (stage == 1) {
-            Ref g = callMethod(space, p->lock.get(), "acquire", {});
-            if (!g) return Ref();
-            FuturePayload* gp = st->payloadOf(g.get());
-            if (gp && !gp->future->done()) return yieldFuture(std::move(g), 2);
-            stage = 2;
-            continue;
-        }
-        if (pred.isNone()) {
-            Ref args = newTupleOf(space, {Value::trueValue()});
-            Ref exc = args ? newException(space, space.types().StopIteration, args.get()) : Ref();
-            if (exc) space.restoreError(std::move(exc));
-            return Ref();
-        }
-        Ref r = callFunction(space, pred, {});
-        if (!r) return Ref();
-        if (isTrue(space, r.get()) == 1) {
-            Ref args = newTupleOf(space, {r.get()});
-            Ref exc = args ? newException(space, space.types().StopIteration, args.get()) : Ref();
-            if (exc) space.restoreError(std::move(exc));
-            return Ref();
-        }
-        stage = 0;
-    }
-}
-
-Ref condWaitNextMethod(ObjectSpace& space, Value self, const CallArgs&) { return condWaitNext(space, self); }
-Ref condWaitSelf(ObjectSpace&, Value self, const CallArgs&) { return Ref::borrow(self); }
-
-Ref makeClass(ObjectSpace& space, const char* name, Value base, const char* module, AsyncioState* st)
-{
-    Ref bases = newTupleOf(space, {base});
-    Ref ns = newDict(space);
-    Ref mod = newStr(space, module);
-    if (!bases || !ns || !mod) return Ref();
-    dictSetStr(space, ns.as<DictObject>(), "__module__", mod.get());
-    if (st)
-        dictSetStr(space, ns.as<DictObject>(), kStateKey,
-                   Value::smallInt(std::int64_t(reinterpret_cast<std::uintptr_t>(st))));
-    return newClass(space, name, bases.get(), ns.get());
-}
-
 } // namespace
 
 bool addSyncPrimitives(AsyncioState& st, DictObject* module)
@@ -610,22 +418,8 @@ bool addSyncPrimitives(AsyncioState& st, DictObject* module)
                 {"get_nowait", queueGetNowait}, {"task_done", queueTaskDone}, {"join", queueJoin},
                 {"qsize", queueQsize}, {"empty", queueEmpty}, {"full", queueFullFn}});
     addGetSets(space, qt, {{"maxsize", queueMaxsize}});
-    Ref condition = makeClass(space, "Condition", object, "asyncio.locks", &st);
-    Ref condWaitType = makeClass(space, "_ConditionWait", object, "asyncio.locks", &st);
-    if (!condition || !condWaitType) return false;
-    addMethods(space, condition.as<TypeObject>(),
-               {{"__init__", conditionInit}, {"acquire", condAcquire}, {"release", condRelease},
-                {"locked", condLocked}, {"__aenter__", condAcquire}, {"__aexit__", condAexit},
-                {"wait", condWait}, {"wait_for", condWaitFor}, {"notify", condNotify},
-                {"notify_all", condNotifyAll}});
-    dictSetStr(space, condition.as<TypeObject>()->m_dict, "__Lock__", lock.get());
-    dictSetStr(space, condition.as<TypeObject>()->m_dict, "__ConditionWait__", condWaitType.get());
-    auto* cw = condWaitType.as<TypeObject>();
-    addMethods(space, cw, {{"__next__", condWaitNextMethod}, {"__iter__", condWaitSelf}, {"__await__", condWaitSelf}});
-    for (const Ref& t : {lock, event, sem, bsem, queue, condition, condWaitType}) updateSlots(space, t.as<TypeObject>());
-    // Keep StopIteration's value pending for the VM's SEND (see FutureIter).
-    cw->m_slots.next = condWaitNext;
-    if (!dictSetStr(space, module, "Condition", condition.get())) return false;
+    for (const Ref& t : {lock, event, sem, bsem, queue}) updateSlots(space, t.as<TypeObject>());
+    if (!addCondition(st, module, lock.get())) return false;
 
     const std::pair<const char*, Value> names[] = {
         {"Lock", lock.get()},          {"Event", event.get()},           {"Semaphore", sem.get()},

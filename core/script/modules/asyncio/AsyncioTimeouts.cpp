@@ -1,5 +1,6 @@
-// asyncio.as_completed, asyncio.timeout and Task.cancelling/uncancel for
-// pylite, on core futures, timers and TaskBase's cancel counting.
+// asyncio.as_completed, asyncio.timeout, asyncio.TaskGroup and
+// Task.cancelling/uncancel for pylite, on core futures, timers and
+// TaskBase's cancel counting.
 
 #include "core/script/modules/asyncio/AsyncioState.h"
 #include "core/script/value/Args.h"
@@ -169,6 +170,144 @@ Ref timeoutExpired(ObjectSpace& space, Value self, const CallArgs&)
     return p ? Ref::boolean(*p->expired) : Ref();
 }
 
+
+// ------------------------------------------------------------- TaskGroup
+
+/// The state of one TaskGroup (CPython 3.11's asyncio.taskgroups).
+class TaskGroupPayload final : public NativePayload {
+public:
+    coroscope::Ref<FutureBase> parent;          ///< the task running the `async with`
+    std::vector<Ref> tasks;                     ///< children (pylite Task objects)
+    std::shared_ptr<std::vector<Ref>> errors = std::make_shared<std::vector<Ref>>();
+    coroscope::Ref<PyFuture> exitWaiter;        ///< __aexit__'s future while it waits
+    std::size_t running = 0;                    ///< children whose done-callback has not run yet
+    bool entered = false;
+    bool exiting = false;
+    bool aborting = false;
+    bool parentCancelRequested = false;
+};
+
+TaskGroupPayload* groupOf(ObjectSpace& space, AsyncioState& st, Value self)
+{
+    Value box = dictGetStr(space, instanceDict(space, self), "__taskgroup_core__");
+    auto* p = box ? static_cast<TaskGroupPayload*>(nativePayload(space, st.boxType.get(), box)) : nullptr;
+    if (!p) space.raise(space.types().RuntimeError, "TaskGroup is not initialized");
+    return p;
+}
+
+Ref taskGroupInit(ObjectSpace& space, Value self, const CallArgs& args)
+{
+    if (!checkNoArgs(space, args, "TaskGroup")) return Ref();
+    AsyncioState& st = *stateOf(space, self);
+    Ref box = newNativeBox(space, st.boxType.get(), std::make_unique<TaskGroupPayload>());
+    if (!box || !dictSetStr(space, instanceDict(space, self), "__taskgroup_core__", box.get())) return Ref();
+    return Ref::none();
+}
+
+void abortGroup(AsyncioState& st, TaskGroupPayload& g)
+{
+    g.aborting = true;
+    for (Ref& t : g.tasks)
+        if (FuturePayload* p = st.payloadOf(t.get()))
+            if (!p->future->done()) p->future->cancel();
+}
+
+/// Finishes __aexit__ once every child is done.
+void settleGroup(AsyncioState& st, TaskGroupPayload& g)
+{
+    if (!g.exitWaiter || g.exitWaiter->done() || g.running > 0) return;
+    ObjectSpace& space = st.vm.space();
+    if (g.errors->empty()) {
+        g.exitWaiter->setResult(Ref::boolean(false));
+        return;
+    }
+    Ref list = newList(space);
+    for (Ref& e : *g.errors) listAppend(space, list.as<ListObject>(), e.get());
+    Ref msg = newStr(space, "unhandled errors in a TaskGroup");
+    Ref group = callFunction(space, Value::fromObject(space.types().BaseExceptionGroup), {msg.get(), list.get()});
+    if (!group) group = space.takeError();
+    g.exitWaiter->setException(st.toCore(std::move(group)));
+}
+
+Ref taskGroupAenter(ObjectSpace& space, Value self, const CallArgs&)
+{
+    AsyncioState& st = *stateOf(space, self);
+    TaskGroupPayload* g = groupOf(space, st, self);
+    EventLoop* loop = st.loop();
+    if (!g) return Ref();
+    if (!loop || !loop->currentTask()) return space.raise(space.types().RuntimeError, "TaskGroup cannot determine the parent task");
+    if (g->entered) return space.raise(space.types().RuntimeError, "TaskGroup has been already entered");
+    g->entered = true;
+    g->parent = coroscope::Ref<FutureBase>(&loop->currentTask()->future());
+    return doneFuture(st, *loop, self);
+}
+
+Ref taskGroupCreateTask(ObjectSpace& space, Value self, const CallArgs& args)
+{
+    Value a[2];
+    if (!parseArgs(space, args, {"create_task", {"coro", "name"}, 1, 0, 1}, a)) return Ref();
+    AsyncioState& st = *stateOf(space, self);
+    TaskGroupPayload* g = groupOf(space, st, self);
+    EventLoop* loop = st.loop();
+    if (!g) return Ref();
+    if (!g->entered) return space.raise(space.types().RuntimeError, "TaskGroup has not been entered");
+    if (g->aborting) return space.raise(space.types().RuntimeError, "TaskGroup is shutting down");
+    std::string name;
+    if (a[1] && !a[1].isNone() && !strString(space, a[1], name)) return Ref();
+    Ref task = st.createTask(*loop, a[0], name);
+    if (!task) return Ref();
+    g->tasks.push_back(task);
+    ++g->running;
+    AsyncioState* stp = &st;
+    Ref keep = Ref::borrow(self);
+    st.payloadOf(task.get())->future->addDoneCallback([stp, g, keep](FutureBase* f) {
+        --g->running;
+        if (!f->cancelled()) {
+            if (std::exception_ptr e = f->exception()) {
+                g->errors->push_back(stp->fromCore(e));
+                if (!g->aborting) {
+                    abortGroup(*stp, *g);
+                    // The body is still running: cancel it so that it reaches __aexit__.
+                    if (!g->exiting && g->parent && !g->parent->done()) {
+                        g->parentCancelRequested = true;
+                        g->parent->asTask()->cancel();
+                    }
+                }
+            }
+        }
+        settleGroup(*stp, *g);
+    });
+    return task;
+}
+
+Ref taskGroupAexit(ObjectSpace& space, Value self, const CallArgs& args)
+{
+    AsyncioState& st = *stateOf(space, self);
+    TaskGroupPayload* g = groupOf(space, st, self);
+    EventLoop* loop = st.loop();
+    if (!g || !loop) return Ref();
+    g->exiting = true;
+    const Value exc = args.positional > 1 ? args[1] : Value::none();
+    if (!exc.isNone()) {
+        const bool cancelled = isInstance(space, exc, st.cancelledType.get()) == 1;
+        if (cancelled && g->parentCancelRequested) {
+            g->parent->asTask()->uncancel();
+        } else if (!cancelled) {
+            g->errors->push_back(Ref::borrow(exc));
+        }
+        if (!g->aborting) abortGroup(st, *g);
+        if (cancelled && !g->parentCancelRequested && g->errors->empty()) {
+            // An outside cancellation: the children are cancelled and it propagates.
+            g->exitWaiter = PyFuture::create(*loop);
+            settleGroup(st, *g);
+            return st.objectOf(*g->exitWaiter);
+        }
+    }
+    g->exitWaiter = PyFuture::create(*loop);
+    settleGroup(st, *g);
+    return st.objectOf(*g->exitWaiter);
+}
+
 Ref makeTimeout(ObjectSpace& space, Value self, const CallArgs& args)
 {
     Value a[1];
@@ -219,6 +358,19 @@ bool addTimeouts(AsyncioState& st, DictObject* module, Value stateBox)
     addMethods(space, st.timeoutType.as<TypeObject>(),
                {{"__aenter__", timeoutAenter}, {"__aexit__", timeoutAexit}, {"expired", timeoutExpired}});
     addMethods(space, st.taskType.as<TypeObject>(), {{"cancelling", taskCancelling}, {"uncancel", taskUncancel}});
+    Ref mod2 = newStr(space, "asyncio.taskgroups");
+    Ref ns2 = newDict(space);
+    if (!mod2 || !ns2) return false;
+    dictSetStr(space, ns2.as<DictObject>(), "__module__", mod2.get());
+    dictSetStr(space, ns2.as<DictObject>(), kStateKey,
+               Value::smallInt(std::int64_t(reinterpret_cast<std::uintptr_t>(&st))));
+    Ref group = newClass(space, "TaskGroup", bases.get(), ns2.get());
+    if (!group) return false;
+    addMethods(space, group.as<TypeObject>(),
+               {{"__init__", taskGroupInit}, {"__aenter__", taskGroupAenter}, {"__aexit__", taskGroupAexit},
+                {"create_task", taskGroupCreateTask}});
+    updateSlots(space, group.as<TypeObject>());
+    if (!dictSetStr(space, module, "TaskGroup", group.get())) return false;
     Ref moduleName = newStr(space, "asyncio");
     for (const auto& [name, fn] : {std::pair<const char*, NativeFn>{"as_completed", asCompleted},
                                    std::pair<const char*, NativeFn>{"timeout", makeTimeout}}) {
