@@ -77,6 +77,19 @@ private slots:
         QVERIFY(panes->widget(PaneId::Inspector)->isAncestorOf(f.window.inspectorView()));
     }
 
+    void aViewReplacedWithInstallViewIsForgotten()
+    {
+        QTemporaryDir dir;
+        Fixture f(dir);
+        auto* other = new QWidget;
+        f.window.installView(PaneId::Greenlets, other);
+        QTRY_VERIFY(!f.window.greenletView());
+        QCOMPARE(f.window.panes()->widget(PaneId::Greenlets), other);
+        QVERIFY(f.openAndRun(kGenerators)); // the feed carries on with the views left
+        f.window.player()->stepForward();
+        QCOMPARE(f.window.loopView()->model().position(), std::size_t(f.window.player()->position()));
+    }
+
     void greenletsAndGeneratorsAreTabsBehindTheLoopView()
     {
         QTemporaryDir dir;

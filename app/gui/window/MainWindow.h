@@ -16,6 +16,7 @@
 #include "app/gui/window/PaneId.h"
 
 #include <QMainWindow>
+#include <QPointer>
 
 #include <memory>
 
@@ -82,11 +83,12 @@ public:
     const lessons::LessonLibrary& library() const { return *m_library; }
     /// What keeps the views on the playhead.
     ViewFeed* viewFeed() const { return m_feed; }
-    LoopView* loopView() const { return m_loopView; }
-    GreenletView* greenletView() const { return m_greenletView; }
-    GeneratorView* generatorView() const { return m_generatorView; }
-    TimelineView* timelineView() const { return m_timelineView; }
-    InspectorView* inspectorView() const { return m_inspectorView; }
+    /// The window's own views; nullptr once installView() replaced one.
+    LoopView* loopView() const;
+    GreenletView* greenletView() const;
+    GeneratorView* generatorView() const;
+    TimelineView* timelineView() const;
+    InspectorView* inspectorView() const;
 
     /// Shows `view` in a dock pane (the loop view, timeline, inspector...),
     /// replacing its empty state. The window does not feed the view: connect
@@ -162,11 +164,11 @@ private:
     LessonsPane* m_lessonsPane;
     NarrationPane* m_narration;
     ViewFeed* m_feed = nullptr;
-    LoopView* m_loopView = nullptr;
-    GreenletView* m_greenletView = nullptr;
-    GeneratorView* m_generatorView = nullptr;
-    TimelineView* m_timelineView = nullptr;
-    InspectorView* m_inspectorView = nullptr;
+    QPointer<LoopView> m_loopView;
+    QPointer<GreenletView> m_greenletView;
+    QPointer<GeneratorView> m_generatorView;
+    QPointer<TimelineView> m_timelineView;
+    QPointer<InspectorView> m_inspectorView;
     QString m_lessonId;          ///< the lesson open in the editor; empty for a file
     int m_program = -1;          ///< its program
     std::size_t m_bannerWarnings = 0; ///< warnings of the head Model the banner shows

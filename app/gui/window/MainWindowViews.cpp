@@ -80,6 +80,31 @@ void MainWindow::createViews()
     m_panes->setWidget(PaneId::Inspector, inspectorScroll);
 }
 
+LoopView* MainWindow::loopView() const
+{
+    return m_loopView;
+}
+
+GreenletView* MainWindow::greenletView() const
+{
+    return m_greenletView;
+}
+
+GeneratorView* MainWindow::generatorView() const
+{
+    return m_generatorView;
+}
+
+TimelineView* MainWindow::timelineView() const
+{
+    return m_timelineView;
+}
+
+InspectorView* MainWindow::inspectorView() const
+{
+    return m_inspectorView;
+}
+
 void MainWindow::applyViewStyle()
 {
     if (!m_feed)
