@@ -353,7 +353,7 @@ Ref builtinOpen(ObjectSpace& space, Value, const CallArgs& args)
 {
     Value a[7];
     if (!parseArgs(space, args,
-                   {"open", {"file", "mode", "buffering", "encoding", "errors", "newline", "closefd"}, 1, 7}, a))
+                   {"open", {"file", "mode", "buffering", "encoding", "errors", "newline", "closefd"}, 1}, a))
         return Ref();
     Vm& vm = vmOf(space);
     if (!isStr(space, a[0])) {
