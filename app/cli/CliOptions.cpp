@@ -61,6 +61,12 @@ bool parseOptions(int argc, char** argv, Options& out, std::string& error)
             out.maxMemory = std::size_t(bytes);
         } else if (arg == "--stats") {
             out.stats = true;
+        } else if (arg == "--check") {
+            if (out.command != "lessons") {
+                error = "--check is an option of lessons";
+                return false;
+            }
+            out.check = true;
         } else if (arg == "--world") {
             if (!value(out.world)) return false;
         } else if (arg == "--format") {
@@ -83,6 +89,10 @@ bool parseOptions(int argc, char** argv, Options& out, std::string& error)
     }
     if (out.file.empty() && (out.command == "run" || out.command == "trace" || out.command == "dis")) {
         error = out.command + " needs a FILE.py";
+        return false;
+    }
+    if (!out.file.empty() && out.command == "lessons") {
+        error = "lessons takes no file (unexpected argument " + out.file + ")";
         return false;
     }
     return true;

@@ -1,6 +1,5 @@
 #pragma once
-// Command-line options of coroscope-cli (parsed without Qt: the CLI links
-// only the Qt-free core).
+// Command-line options of coroscope-cli (parsed without Qt).
 
 #include <cstddef>
 #include <cstdint>
@@ -17,6 +16,7 @@ struct Options {
     std::string world;          ///< --world FILE.json (accepted; used by the simulated world)
     std::string format = "jsonl"; ///< trace --format chrome|jsonl
     std::string output;         ///< trace -o OUT
+    bool check = false;         ///< lessons --check
 };
 
 /// Parses argv (argv[1] is the command). False with a message on a usage error.

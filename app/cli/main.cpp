@@ -3,7 +3,11 @@
 //                  exit 0, 1 (exception / syntax error), 2 (usage), 3 (limit)
 //   trace FILE.py  the run's trace as Chrome JSON or JSON Lines
 //   dis FILE.py    the bytecode of every code object
+//   lessons        the bundled lessons in chapter order; --check runs them all
+//                  (LessonCheck) and exits 0 only when every one passes
 #include "app/cli/CliOptions.h"
+#include "app/cli/KnownFailing.h"
+#include "app/cli/LessonCheck.h"
 #include "core/runtime/RunContext.h"
 #include "core/script/compiler/Compiler.h"
 #include "core/script/compiler/Disassembler.h"
@@ -12,6 +16,7 @@
 #include "core/trace/ChromeExport.h"
 #include "core/trace/JsonLinesExport.h"
 #include "core/trace/Trace.h"
+#include "lessons/loader/LessonLibrary.h"
 
 #include <cstdio>
 #include <cstring>
@@ -139,6 +144,24 @@ int disCommand(const Options& opts)
     return 0;
 }
 
+/// Lists the bundled lessons ("chapter  id  English title"), or checks them
+/// all with --check. Exits 1 when a bundled lesson does not load.
+int lessonsCommand(const Options& opts)
+{
+    coroscope::lessons::LessonLibrary library;
+    library.loadBundled();
+    if (opts.check)
+        return coroscope::cli::LessonCheck(coroscope::cli::KnownFailing::bundled()).run(library, stdout);
+    for (const coroscope::lessons::Lesson& lesson : library.lessons()) {
+        std::printf("%-5s %-26s %s\n", qPrintable(lesson.chapter), qPrintable(lesson.id),
+                    lesson.title.en.toUtf8().constData());
+    }
+    std::fflush(stdout);
+    for (const coroscope::lessons::LessonError& error : library.errors())
+        std::fprintf(stderr, "%s\n", error.toString().toUtf8().constData());
+    return library.errors().isEmpty() ? 0 : 1;
+}
+
 } // namespace
 
 int main(int argc, char** argv)
@@ -158,6 +181,7 @@ int main(int argc, char** argv)
     if (cmd == "run") return runCommand(opts);
     if (cmd == "trace") return traceCommand(opts);
     if (cmd == "dis") return disCommand(opts);
+    if (cmd == "lessons") return lessonsCommand(opts);
     std::fprintf(stderr, "coroscope-cli: '%s' is not available yet\n", cmd.c_str());
     return 2;
 }

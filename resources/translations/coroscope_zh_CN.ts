@@ -966,7 +966,7 @@
 <context>
     <name>coroscope::MainWindow</name>
     <message>
-        <location filename="../../app/gui/window/MainWindow.cpp" line="+242"/>
+        <location filename="../../app/gui/window/MainWindow.cpp" line="+244"/>
         <source>About Coroscope</source>
         <translation>关于 Coroscope</translation>
     </message>
@@ -1046,7 +1046,7 @@
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;Playback</source>
         <translation>播放(&amp;P)</translation>
     </message>
@@ -1201,6 +1201,108 @@
         <location line="+3"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/window/MainWindowExport.cpp" line="+60"/>
+        <source>&amp;Export</source>
+        <translation>导出(&amp;E)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Current Frame as &amp;PNG…</source>
+        <translation>当前画面导出为 PNG(&amp;P)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Current Frame as &amp;SVG…</source>
+        <translation>当前画面导出为 SVG(&amp;S)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the picture of the view that has the keyboard focus (the loop view if none has it) at its size on screen</source>
+        <translation>按屏幕上的尺寸保存拥有键盘焦点的视图的画面（若没有视图拥有焦点，则保存事件循环视图）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Trace as &amp;Chrome/Perfetto JSON…</source>
+        <translation>跟踪导出为 Chrome/Perfetto JSON(&amp;C)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the whole recording for chrome://tracing or ui.perfetto.dev</source>
+        <translation>保存完整的录制，供 chrome://tracing 或 ui.perfetto.dev 查看</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trace as JSON &amp;Lines…</source>
+        <translation>跟踪导出为 JSON Lines(&amp;L)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the whole recording as one JSON event per line</source>
+        <translation>保存完整的录制，每行一个 JSON 事件</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>There is no view to export</source>
+        <translation>没有可导出的视图</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Export Frame as SVG</source>
+        <translation>将画面导出为 SVG</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SVG images (*.svg)</source>
+        <translation>SVG 图像 (*.svg)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export Frame as PNG</source>
+        <translation>将画面导出为 PNG</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 图像 (*.png)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+20"/>
+        <source>Exported %1</source>
+        <translation>已导出 %1</translation>
+    </message>
+    <message>
+        <location line="-19"/>
+        <location line="+20"/>
+        <source>Could not write %1</source>
+        <translation>无法写入 %1</translation>
+    </message>
+    <message>
+        <location line="-12"/>
+        <source>There is no recording to export yet</source>
+        <translation>还没有可导出的录制</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Export Trace as Chrome/Perfetto JSON</source>
+        <translation>将跟踪导出为 Chrome/Perfetto JSON</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>JSON files (*.json)</source>
+        <translation>JSON 文件 (*.json)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export Trace as JSON Lines</source>
+        <translation>将跟踪导出为 JSON Lines</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>JSON Lines files (*.jsonl)</source>
+        <translation>JSON Lines 文件 (*.jsonl)</translation>
     </message>
 </context>
 <context>

@@ -2,8 +2,13 @@
 // argument packing, parents, dead greenlets, throw and GreenletExit, with
 // each greenlet on its own machine stack and its own VM frame chain.
 
+#include "core/runtime/RunContext.h"
 #include "core/script/vm/Vm.h"
+#include "core/trace/Model.h"
+#include "core/trace/Trace.h"
 
+#include <QFile>
+#include <QFileInfo>
 #include <QString>
 #include <QtTest>
 
@@ -31,6 +36,30 @@ QString lastLine(const std::string& text)
 {
     const QStringList lines = QString::fromStdString(text).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
     return lines.isEmpty() ? QString() : lines.last();
+}
+
+/// A task's frames as "f1 > f2" (bottom first).
+std::string stackOf(const Model& model, const Trace& trace, TaskId id)
+{
+    std::string out;
+    for (const FrameInfo& f : model.frames(id)) {
+        if (!out.empty()) out += " > ";
+        out += trace.text(f.function);
+    }
+    return out;
+}
+
+/// The id of the task named `name` (0: none), counting how many carry it.
+TaskId taskNamed(const Model& model, const Trace& trace, std::string_view name, int& count)
+{
+    TaskId found = 0;
+    count = 0;
+    for (TaskId id : model.taskIds()) {
+        if (trace.text(model.task(id)->name) != name) continue;
+        ++count;
+        found = id;
+    }
+    return found;
 }
 
 } // namespace
@@ -202,6 +231,55 @@ g.switch()
 print('end')
 )");
         QCOMPARE(QString::fromStdString(r.out), QStringLiteral("end\n"));
+    }
+
+    void tracedGreenletsRunTheirOwnFrameStacksUnderOneMainTask()
+    {
+        // The tutorial's 1.1 program: gr1 runs func1, gr2 runs func2.
+        QFile f(QFileInfo(QStringLiteral(__FILE__)).absoluteDir().absoluteFilePath(
+            QStringLiteral("../../lessons/02-greenlet/greenlet_switch.py")));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        Trace trace;
+        RunContext ctx;
+        ctx.trace = &trace;
+        Vm::Options o;
+        o.context = &ctx;
+        Vm vm(o);
+        QCOMPARE(int(vm.run(f.readAll().toStdString())), int(Vm::Status::Ok));
+        QCOMPARE(QString::fromStdString(vm.output(Stream::Stdout)), QStringLiteral("1\n3\n2\n4\n"));
+
+        Model end = Model::fold(trace, trace.size());
+        int mains = 0;
+        const TaskId main = taskNamed(end, trace, "main", mains);
+        QCOMPARE(mains, 1);
+        QCOMPARE(int(end.task(main)->kind), int(TaskKind::Main));
+        std::vector<TaskId> greenlets;
+        for (TaskId id : end.taskIds())
+            if (end.task(id)->kind == TaskKind::Greenlet) greenlets.push_back(id);
+        QCOMPARE(greenlets.size(), std::size_t(2));
+        const TaskId gr1 = greenlets[0];
+        const TaskId gr2 = greenlets[1];
+
+        // Just after main -> gr1 -> gr2: gr1 waits inside func1, gr2 has
+        // entered func2, main waits at module level.
+        std::size_t at = 0;
+        int switchesIn = 0;
+        for (; at < trace.size() && switchesIn < 1; ++at)
+            if (trace[at].kind == EventKind::Switch && trace[at].subject == gr2) ++switchesIn;
+        for (; at < trace.size() && trace[at].kind != EventKind::FramePush; ++at) {}
+        QVERIFY(at < trace.size());
+        const Model afterSwitch = Model::fold(trace, at + 1);
+        QCOMPARE(afterSwitch.running(), gr2);
+        QCOMPARE(QString::fromStdString(stackOf(afterSwitch, trace, gr1)), QStringLiteral("func1"));
+        QCOMPARE(QString::fromStdString(stackOf(afterSwitch, trace, gr2)), QStringLiteral("func2"));
+        QCOMPARE(QString::fromStdString(stackOf(afterSwitch, trace, main)), QStringLiteral("<module>"));
+        QCOMPARE(afterSwitch.task(gr1)->line, 6u);
+
+        QString anomalies;
+        for (std::size_t i = 0; i < end.anomalyCount() && i < 3; ++i)
+            anomalies += QString::fromStdString(std::string(end.anomaly(i).what)) + QLatin1Char(';');
+        QVERIFY2(end.anomalyCount() == 0, qPrintable(anomalies));
+        QVERIFY(end.ended());
     }
 };
 

@@ -174,6 +174,8 @@ void MainWindow::createMenus()
         m_run->rerun(m_editor->code(), currentWorld());
     });
     m_fileMenu->addSeparator();
+    createExportMenu();
+    m_fileMenu->addSeparator();
     m_quit = m_fileMenu->addAction(QString());
     m_quit->setObjectName(QStringLiteral("actionQuit"));
     m_quit->setShortcut(QKeySequence::Quit);
@@ -329,6 +331,7 @@ void MainWindow::retranslate()
     m_revert->setText(tr("&Revert to Original"));
     m_revert->setToolTip(tr("Throw away your edits and show the original code"));
     m_quit->setText(tr("&Quit"));
+    retranslateExport();
     m_playbackMenu->setTitle(tr("&Playback"));
     m_viewMenu->setTitle(tr("&View"));
     m_panesMenu->setTitle(tr("&Panes"));

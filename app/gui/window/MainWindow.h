@@ -18,6 +18,7 @@
 #include <QMainWindow>
 #include <QPointer>
 
+#include <functional>
 #include <memory>
 
 class QAction;
@@ -109,6 +110,19 @@ public:
     /// What the command line names: a lesson folder, a lesson.json or a Python file.
     bool openPath(const QString& path, QString* error = nullptr);
 
+    /// What File > Export asks for a path with: given the dialog's caption,
+    /// a suggested file name and a name filter, it returns the chosen path or
+    /// an empty string to cancel. The default shows a save-file dialog;
+    /// tests install one that answers at once.
+    using ExportPathHook = std::function<QString(const QString& caption, const QString& suggested,
+                                                 const QString& filter)>;
+    void setExportPathHook(ExportPathHook hook);
+    QMenu* exportMenu() const { return m_exportMenu; }
+    /// The view "Current frame" exports: the visual view holding (or
+    /// containing) the keyboard focus, else the loop view, else the first of
+    /// the window's views still installed; nullptr if there is none.
+    QWidget* exportedView() const;
+
     /// "Line step 3 / 12 · event 45 / 120 · finished: exit 0".
     QString statusText() const;
 
@@ -134,6 +148,11 @@ private:
     void followPlayhead();
     void applyTheme();
     void retranslate();
+    void createExportMenu();
+    void retranslateExport();
+    void exportFrame(bool svg);
+    void exportTrace(bool chrome);
+    QString askExportPath(const QString& caption, const QString& suggested, const QString& filter) const;
     void updateTitle();
     void onDocumentOpened(const QString& key);
     void onRunFinished(const RunResult& result);
@@ -188,6 +207,12 @@ private:
     QAction* m_quit = nullptr;
     QAction* m_resetLayout = nullptr;
     QAction* m_about = nullptr;
+    QMenu* m_exportMenu = nullptr;
+    QAction* m_exportPng = nullptr;
+    QAction* m_exportSvg = nullptr;
+    QAction* m_exportChrome = nullptr;
+    QAction* m_exportJsonLines = nullptr;
+    ExportPathHook m_exportPathHook;
     QActionGroup* m_themeGroup = nullptr;
     QActionGroup* m_languageGroup = nullptr;
     QToolButton* m_languageButton = nullptr;

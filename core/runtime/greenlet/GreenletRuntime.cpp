@@ -37,16 +37,17 @@ constexpr int kTeardownPasses = 16;
 
 } // namespace
 
-GreenletRuntime::GreenletRuntime(RunContext& context, StackPool& pool)
+GreenletRuntime::GreenletRuntime(RunContext& context, StackPool& pool, TaskId mainTask)
     : m_ctx(context)
     , m_pool(pool)
 {
-    auto* main = new Greenlet(*this, m_ctx.nextTaskId++, {}, {}, "main", true);
+    const bool adopted = mainTask != 0;
+    auto* main = new Greenlet(*this, adopted ? mainTask : m_ctx.nextTaskId++, {}, {}, "main", true);
     m_main = std::shared_ptr<Greenlet>(main, detail::GreenletDeleter{});
     main->m_self = m_main;
     threadStackBounds(main->m_stackLow, main->m_stackHigh);
     m_current = main;
-    if (m_ctx.trace) {
+    if (m_ctx.trace && !adopted) {
         traceCreated(*main, TaskKind::Main);
         traceState(*main, TaskState::Running);
     }

@@ -62,7 +62,10 @@ public:
     using DiscardHandler = std::function<void(Value value)>;
 
     /// Makes the main greenlet for the calling thread (TaskKind::Main, running).
-    GreenletRuntime(RunContext& context, StackPool& pool);
+    /// With `mainTask` nonzero the main greenlet is that task, which its owner
+    /// has already announced in the trace (an embedding VM's main task): no
+    /// TaskCreated is emitted for it. Otherwise it gets a new id, announced.
+    GreenletRuntime(RunContext& context, StackPool& pool, TaskId mainTask = 0);
     /// Must run on the main greenlet. Kills every greenlet still active
     /// (GreenletExit, then forced unwind for those that refuse), so their
     /// stacks go back to the pool; greenlets still referenced afterwards are

@@ -222,6 +222,10 @@ private:
     std::int64_t m_budgetChunk = 0;    ///< size the current chunk started with
     bool m_limitHit = false;
     bool m_tracing = false;
+    /// Tracing: the task that frames entered with no Python caller belong to
+    /// (and that output or warnings outside any frame are charged to): the
+    /// program's main task, or the greenlet running now (the greenlet module
+    /// sets it on every landing; its main greenlet is this main task).
     TaskId m_mainTask = 0;
     std::uintptr_t m_stackLow = 0;     ///< lowest usable machine-stack address
     Nanos m_clock = 0;                 ///< virtual time since the run started
@@ -232,6 +236,8 @@ public:
     Ref& mainModuleRef() { return m_mainModule; }
     bool tracing() const { return m_tracing; }
     TaskId mainTask() const { return m_mainTask; }
+    /// Makes `task` the one new frame chains belong to (see m_mainTask).
+    void setRunningTask(TaskId task) { m_mainTask = task; }
     void setCurrentFrame(Frame* f) { m_current = f; }
     FrameStack& frames() { return m_frames; }
     /// Runs a frame made by makeFrame as an entry frame; null on error.

@@ -81,7 +81,8 @@ GreenletState::GreenletState(Vm& v)
     : vm(v)
 {
     RunContext* ctx = vm.context();
-    runtime = std::make_unique<GreenletRuntime>(ctx ? *ctx : ownContext, pool);
+    // Traced, the VM has announced its main task: the main greenlet is it.
+    runtime = std::make_unique<GreenletRuntime>(ctx ? *ctx : ownContext, pool, vm.tracing() ? vm.mainTask() : 0);
     runtime->setDiscardHandler([this](Greenlet::Value word) {
         if (word) Ref::steal(Value::fromBits(word));
     });
@@ -130,6 +131,7 @@ void GreenletState::enter(SavedVm& s)
     setDepth(vm.space(), s.depth);
     const GreenletRuntime::StackBounds b = runtime->currentStackBounds();
     vm.setStackBounds(b.low, b.high);
+    if (vm.tracing()) vm.setRunningTask(runtime->currentGreenlet().id());
 }
 
 Value GreenletState::objectOf(const Greenlet& g)
@@ -181,6 +183,7 @@ std::uint64_t GreenletState::body(Object* owner, std::uint64_t word)
     vm.setCurrentFrame(nullptr);
     const GreenletRuntime::StackBounds b = runtime->currentStackBounds();
     vm.setStackBounds(b.low, b.high);
+    if (vm.tracing()) vm.setRunningTask(runtime->currentGreenlet().id());
     Ref self = Ref::borrow(owner);
     Ref packed = Ref::steal(Value::fromBits(word));
     Ref result;
