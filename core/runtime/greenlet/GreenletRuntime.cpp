@@ -174,6 +174,8 @@ void GreenletRuntime::forceUnwind(Greenlet& victim) noexcept
     Greenlet* const resumeAs = m_current;
     victim.m_state = Greenlet::State::Running;
     m_current = &victim;
+    if (m_switchObserver)
+        m_switchObserver(*resumeAs, victim);
     ++m_unwinding;
     victim.m_fiber.unwind();
     --m_unwinding;
@@ -181,6 +183,8 @@ void GreenletRuntime::forceUnwind(Greenlet& victim) noexcept
     victim.m_state = Greenlet::State::Dead;
     victim.m_stackLow = 0;
     victim.m_stackHigh = 0;
+    if (m_switchObserver)
+        m_switchObserver(victim, *resumeAs);
     if (m_ctx.trace) [[unlikely]]
         traceState(victim, TaskState::Cancelled);
 }

@@ -60,6 +60,13 @@ public:
     /// Receives values nobody will read (what a killed greenlet returned), so
     /// that the owner of the word can release it.
     using DiscardHandler = std::function<void(Value value)>;
+    /// Told of every switch, including those the runtime performs on its own
+    /// (kills of abandoned greenlets, a body's end, forced unwinds): called
+    /// with `to` already current (its state and stack bounds are the new
+    /// ones) and before the machine stack changes, on the leaving side's
+    /// stack. An embedder swaps its per-greenlet state here. It must not
+    /// throw or switch. `from` may be dead (its body ended or was unwound).
+    using SwitchObserver = std::function<void(Greenlet& from, Greenlet& to)>;
 
     /// Makes the main greenlet for the calling thread (TaskKind::Main, running).
     /// With `mainTask` nonzero the main greenlet is that task, which its owner
@@ -108,6 +115,7 @@ public:
 
     void setUnraisableHandler(UnraisableHandler handler) { m_unraisable = std::move(handler); }
     void setDiscardHandler(DiscardHandler handler) { m_discard = std::move(handler); }
+    void setSwitchObserver(SwitchObserver observer) { m_switchObserver = std::move(observer); }
 
     RunContext& context() const { return m_ctx; }
     StackPool& pool() const { return m_pool; }
@@ -154,6 +162,7 @@ private:
     std::uint32_t m_unwinding = 0;      ///< forced unwinds in progress (abandoned greenlets are unwound, not killed, meanwhile)
     UnraisableHandler m_unraisable;
     DiscardHandler m_discard;
+    SwitchObserver m_switchObserver;
 };
 
 // The switch fast path: a suspended target. It is inline down to Boost's
@@ -176,6 +185,8 @@ inline GreenletRuntime::Value GreenletRuntime::resume(Greenlet& to, Value value,
     from.m_state = Greenlet::State::Suspended;
     to.m_state = Greenlet::State::Running;
     m_current = &to;
+    if (m_switchObserver)
+        m_switchObserver(from, to);
     from.m_fiber.switchTo(to.m_fiber);
     return land();
 }

@@ -192,6 +192,8 @@ detail::OsFiber* GreenletRuntime::finish(Greenlet& self, Value result, std::exce
     }
     to->m_state = Greenlet::State::Running;
     m_current = to;
+    if (m_switchObserver)
+        m_switchObserver(self, *to);
     // Dropping `hold` here may park `to` as an orphan: it runs next, and is
     // dealt with after it stops.
     return &to->m_fiber;

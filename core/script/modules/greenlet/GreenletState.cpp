@@ -87,6 +87,7 @@ GreenletState::GreenletState(Vm& v)
         if (word) Ref::steal(Value::fromBits(word));
     });
     runtime->setUnraisableHandler([](Greenlet&, std::exception_ptr) {});
+    runtime->setSwitchObserver([this](Greenlet& from, Greenlet& to) { onSwitch(from, to); });
 }
 
 GreenletState::~GreenletState()
@@ -117,21 +118,30 @@ SavedVm& GreenletState::savedFor(const Greenlet& g)
     return *s;
 }
 
-void GreenletState::leave(SavedVm& s)
+void GreenletState::onSwitch(const Greenlet& from, const Greenlet& to)
 {
-    vm.frames().swap(s.frames);
-    s.current = vm.currentFrame();
-    s.depth = vm.space().recursionDepth();
-}
-
-void GreenletState::enter(SavedVm& s)
-{
-    vm.frames().swap(s.frames);
-    vm.setCurrentFrame(s.current);
-    setDepth(vm.space(), s.depth);
+    // At teardown no pylite code runs again (see ~GreenletState): the VM
+    // state stays as it is and `saved` is cleared afterwards.
+    if (tearingDown) return;
+    SavedVm& out = savedFor(from);
+    vm.frames().swap(out.frames);
+    out.current = vm.currentFrame();
+    out.depth = vm.space().recursionDepth();
+    // The frame stack now in the VM is a spare, empty one: a starting
+    // greenlet keeps it, a suspended one swaps its own back in.
+    auto it = saved.find(&to);
+    if (it != saved.end()) {
+        SavedVm& in = *it->second;
+        vm.frames().swap(in.frames);
+        vm.setCurrentFrame(in.current);
+        setDepth(vm.space(), in.depth);
+    } else {
+        vm.setCurrentFrame(nullptr);
+    }
     const GreenletRuntime::StackBounds b = runtime->currentStackBounds();
     vm.setStackBounds(b.low, b.high);
-    if (vm.tracing()) vm.setRunningTask(runtime->currentGreenlet().id());
+    if (vm.tracing()) vm.setRunningTask(to.id());
+    if (from.dead()) saved.erase(&from);
 }
 
 Value GreenletState::objectOf(const Greenlet& g)
@@ -180,20 +190,21 @@ bool GreenletState::initGreenlet(GreenletPayload& p, GreenletPayload* parent)
 std::uint64_t GreenletState::body(Object* owner, std::uint64_t word)
 {
     ObjectSpace& space = vm.space();
-    vm.setCurrentFrame(nullptr);
-    const GreenletRuntime::StackBounds b = runtime->currentStackBounds();
-    vm.setStackBounds(b.low, b.high);
-    if (vm.tracing()) vm.setRunningTask(runtime->currentGreenlet().id());
-    Ref self = Ref::borrow(owner);
     Ref packed = Ref::steal(Value::fromBits(word));
     Ref result;
     {
-        GreenletPayload* p = payloadOf(self.get());
+        // The body must not keep its own greenlet object alive (python-greenlet's
+        // running frame does not either): dropping the last reference to a
+        // suspended greenlet kills it.
         Ref fn;
-        if (p && p->run) {
-            fn = std::move(p->run);
-        } else if (p) {
-            fn = getAttr(space, self.get(), "run");
+        {
+            Ref self = Ref::borrow(owner);
+            GreenletPayload* p = payloadOf(self.get());
+            if (p && p->run) {
+                fn = std::move(p->run);
+            } else if (p) {
+                fn = getAttr(space, self.get(), "run");
+            }
         }
         if (fn) {
             std::vector<Value> values;
@@ -218,7 +229,6 @@ std::uint64_t GreenletState::body(Object* owner, std::uint64_t word)
         }
     }
     packed.reset();
-    saved.erase(&runtime->currentGreenlet());
     if (result) {
         Ref out = packValue(space, result.get());
         if (out) return out.release().bits();
@@ -236,8 +246,6 @@ std::uint64_t GreenletState::body(Object* owner, std::uint64_t word)
 Ref GreenletState::switchTo(Greenlet& target, Ref packed, Ref thrown)
 {
     ObjectSpace& space = vm.space();
-    SavedVm& mine = savedFor(runtime->currentGreenlet());
-    leave(mine);
     std::uint64_t word = 0;
     std::exception_ptr error;
     try {
@@ -249,12 +257,19 @@ Ref GreenletState::switchTo(Greenlet& target, Ref packed, Ref thrown)
         } else {
             word = target.switchTo(packed.release().bits());
         }
+    } catch (const GreenletExit& e) {
+        // The runtime kills greenlets with a GreenletExit carrying no value.
+        // Once the VM finalizes its program (the main module is gone) or the
+        // module state is going away, the killed greenlet's pylite code is
+        // not resumed (its globals may be half torn down): the exception
+        // unwinds its C++ frames up to the runtime instead.
+        if (tearingDown || (!e.hasValue() && !vm.mainModuleRef())) throw;
+        error = std::current_exception();
     } catch (...) {
         rethrowIfForcedUnwind();
         if (tearingDown) throw;
         error = std::current_exception();
     }
-    enter(mine);
     return land(word, error);
 }
 

@@ -3,9 +3,12 @@
 // by the module), one GreenletPayload per greenlet object.
 //
 // Each greenlet runs its pylite code on its own machine stack and with its
-// own VM frame chain: every switch saves the leaving greenlet's VM state
-// (frame stack, innermost frame, recursion depth) and the landing side
-// restores its own, then points the VM's stack check at its stack.
+// own VM frame chain. The runtime's switch observer (onSwitch) sees every
+// switch, including the kills the runtime performs when a suspended greenlet
+// loses its last reference: it saves the leaving greenlet's VM state (frame
+// stack, innermost frame, recursion depth), restores the landing one's and
+// points the VM's stack check at its stack. A greenlet that starts gets an
+// empty frame chain and keeps the recursion depth of whoever started it.
 //
 // Values cross a switch as a word owning a reference to a packed 2-tuple
 // (args tuple, kwargs dict or None): the sender increfs, the receiver
@@ -94,8 +97,7 @@ public:
 
 private:
     SavedVm& savedFor(const Greenlet& g);
-    void leave(SavedVm& s);
-    void enter(SavedVm& s);
+    void onSwitch(const Greenlet& from, const Greenlet& to);
     Ref land(std::uint64_t word, std::exception_ptr error);
     std::uint64_t body(Object* owner, std::uint64_t word);
 };
