@@ -23,16 +23,25 @@ writes
 and checks that the exit status equals "expectedStatus" (default 0). Every
 program runs --runs times; differing runs are reported as FLAKY.
 
-Programs with "reference": "derived" are skipped: CPython cannot produce their
-output (simulated network modules, Python 3.7 legacy forms, deadlocks that
-CPython would hang on). Their expected files are derived from the world
-config and the semantics and are written by hand (see docs/LESSONS.md).
+A "derived" program whose "expectedStatus" is 3 is a deadlock that CPython
+hangs on: it runs unbuffered under CPython for --hang-seconds, must still be
+running then, and what it printed until then is its expected stdout (Coroscope
+ends the same run with the deadlock message and status 3).
+
+Other programs with "reference": "derived" are skipped: CPython cannot
+produce their output (simulated network modules, Python 3.7 legacy forms).
+Their expected files are derived from the world config and the semantics
+(see docs/LESSONS.md).
 """
 
 import argparse
 import concurrent.futures
 import json
+import os
+import shutil
+import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 LESSONS_ROOT = Path(__file__).resolve().parent
@@ -47,14 +56,44 @@ def programs_to_run(folders):
     for folder in folders:
         lesson = json.loads((folder / "lesson.json").read_text(encoding="utf-8"))
         for program in lesson.get("programs", []):
-            if program.get("reference", "cpython") != "cpython" or "expected" not in program:
+            if "expected" not in program:
+                continue
+            reference = program.get("reference", "cpython")
+            if reference != "cpython" and not is_deadlock(program):
                 continue
             found.append((folder, program))
     return found
 
 
-def run(folder, program, runs, timeout):
+def is_deadlock(program):
+    return program.get("reference") == "derived" and program.get("expectedStatus") == 3
+
+
+def run_until_hang(script, seconds):
+    """Runs script as main.py, unbuffered, for `seconds`; returns (stdout so far, problem)."""
+    with tempfile.TemporaryDirectory(prefix="lesson-hang-") as workdir:
+        shutil.copyfile(script, os.path.join(workdir, "main.py"))
+        env = dict(regen.reference_environment(), PYTHONUNBUFFERED="1")
+        proc = subprocess.Popen([regen.REFERENCE_PYTHON, "-X", "utf8", "-c", regen.BOOTSTRAP], cwd=workdir,
+                                env=env, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                                stderr=subprocess.DEVNULL)
+        try:
+            out, _ = proc.communicate(timeout=seconds)
+            return out, f"expected CPython to hang, but it exited with {proc.returncode}"
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            out, _ = proc.communicate()
+            return out, ""
+
+
+def run(folder, program, runs, timeout, hang_seconds):
     """Returns (results or None, problem text or '')."""
+    if is_deadlock(program):
+        results = [run_until_hang(folder / program["file"], hang_seconds) for _ in range(runs)]
+        out, problem = results[0]
+        if not problem and any(r[0] != out for r in results):
+            problem = "FLAKY: stdout before the hang differs between runs"
+        return {".out": out, ".err": b"", ".rc": b"3\n"}, problem
     return regen.run_script(folder / program["file"], runs, timeout)
 
 
@@ -65,6 +104,8 @@ def main():
     parser.add_argument("--runs", type=int, default=2)
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--timeout", type=float, default=60.0)
+    parser.add_argument("--hang-seconds", type=float, default=3.0,
+                        help="how long a deadlock program runs under CPython before its output is taken")
     options = parser.parse_args()
 
     regen.check_reference_python()
@@ -83,7 +124,7 @@ def main():
 
     problems = []
     with concurrent.futures.ThreadPoolExecutor(max_workers=options.jobs) as pool:
-        futures = {pool.submit(run, folder, program, options.runs, options.timeout): (folder, program)
+        futures = {pool.submit(run, folder, program, options.runs, options.timeout, options.hang_seconds): (folder, program)
                    for folder, program in work}
         for future in concurrent.futures.as_completed(futures):
             folder, program = futures[future]
