@@ -25,6 +25,7 @@
 // runtime's thread. Greenlets are made by GreenletRuntime::create and owned by
 // std::shared_ptr.
 
+#include "core/runtime/ForcedUnwind.h"
 #include "core/runtime/greenlet/detail/OsFiber.h"
 #include "core/trace/Event.h"
 
@@ -137,11 +138,6 @@ private:
 };
 
 std::string_view toString(Greenlet::State state);
-
-/// Call first in every `catch (...)` in code that runs on a greenlet stack:
-/// rethrows Boost's forced-unwind exception (used to unwind a greenlet that
-/// refused to die), which must reach Boost untouched.
-void rethrowIfForcedUnwind();
 
 } // namespace coroscope
 

@@ -4,7 +4,7 @@
 #include "core/runtime/loop/FutureBase.h"
 #include "core/runtime/loop/TaskBase.h"
 #include "core/runtime/loop/detail/HandlePool.h"
-#include "core/runtime/loop/detail/Unwind.h"
+#include "core/runtime/ForcedUnwind.h"
 
 #include <algorithm>
 #include <cassert>
@@ -274,7 +274,7 @@ void EventLoop::runHandle(Handle* h)
     try {
         h->m_fn(h->m_arg);
     } catch (...) {
-        detail::rethrowIfForcedUnwind();
+        coroscope::rethrowIfForcedUnwind();
         callExceptionHandler(std::current_exception());
     }
     h->m_running = false;
@@ -355,7 +355,7 @@ void EventLoop::runUntilComplete(FutureBase& future)
     try {
         runForever();
     } catch (...) {
-        detail::rethrowIfForcedUnwind();
+        coroscope::rethrowIfForcedUnwind();
         future.removeDoneCallback(cb);
         throw;
     }

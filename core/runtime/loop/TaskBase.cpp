@@ -2,7 +2,7 @@
 
 #include "core/runtime/loop/Errors.h"
 #include "core/runtime/loop/EventLoop.h"
-#include "core/runtime/loop/detail/Unwind.h"
+#include "core/runtime/ForcedUnwind.h"
 
 namespace coroscope {
 
@@ -127,7 +127,7 @@ void TaskBase::step(std::exception_ptr exc)
     try {
         r = m_coro->resume(std::move(exc));
     } catch (...) {
-        detail::rethrowIfForcedUnwind();
+        coroscope::rethrowIfForcedUnwind();
         r = CoStep::raised(std::current_exception());
     }
 

@@ -16,7 +16,7 @@
 #include "core/runtime/loop/Errors.h"
 #include "core/runtime/loop/Future.h"
 #include "core/runtime/loop/Ref.h"
-#include "core/runtime/loop/detail/Unwind.h"
+#include "core/runtime/ForcedUnwind.h"
 #include "core/runtime/native/detail/Driver.h"
 
 #include <concepts>
@@ -111,7 +111,7 @@ public:
 
     void unhandled_exception()
     {
-        coroscope::detail::rethrowIfForcedUnwind();
+        coroscope::rethrowIfForcedUnwind();
         error = std::current_exception();
     }
 

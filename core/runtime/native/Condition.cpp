@@ -1,7 +1,7 @@
 #include "core/runtime/native/Condition.h"
 
 #include "core/runtime/loop/Errors.h"
-#include "core/runtime/loop/detail/Unwind.h"
+#include "core/runtime/ForcedUnwind.h"
 
 #include <exception>
 #include <utility>
@@ -27,7 +27,7 @@ Task<bool> Condition::wait()
         try {
             co_await fut;
         } catch (...) {
-            coroscope::detail::rethrowIfForcedUnwind();
+            coroscope::rethrowIfForcedUnwind();
             error = std::current_exception();
         }
         m_waiters.remove(fut);

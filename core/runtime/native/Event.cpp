@@ -1,6 +1,6 @@
 #include "core/runtime/native/Event.h"
 
-#include "core/runtime/loop/detail/Unwind.h"
+#include "core/runtime/ForcedUnwind.h"
 
 #include <exception>
 
@@ -30,7 +30,7 @@ Task<bool> Event::wait()
     try {
         co_await fut;
     } catch (...) {
-        coroscope::detail::rethrowIfForcedUnwind();
+        coroscope::rethrowIfForcedUnwind();
         error = std::current_exception();
     }
     m_waiters.remove(fut);

@@ -1,7 +1,7 @@
 #include "core/runtime/native/Lock.h"
 
 #include "core/runtime/loop/Errors.h"
-#include "core/runtime/loop/detail/Unwind.h"
+#include "core/runtime/ForcedUnwind.h"
 
 #include <algorithm>
 #include <exception>
@@ -27,7 +27,7 @@ Task<bool> Lock::acquire()
     try {
         co_await fut;
     } catch (...) {
-        coroscope::detail::rethrowIfForcedUnwind();
+        coroscope::rethrowIfForcedUnwind();
         error = std::current_exception();
     }
     // The `finally` runs before the CancelledError handling, so that this

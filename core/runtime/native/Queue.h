@@ -8,7 +8,7 @@
 
 #include "core/runtime/loop/Errors.h"
 #include "core/runtime/loop/EventLoop.h"
-#include "core/runtime/loop/detail/Unwind.h"
+#include "core/runtime/ForcedUnwind.h"
 #include "core/runtime/native/CoTask.h"
 #include "core/runtime/native/Event.h"
 #include "core/runtime/native/detail/Waiters.h"
@@ -49,7 +49,7 @@ public:
             try {
                 co_await putter;
             } catch (...) {
-                coroscope::detail::rethrowIfForcedUnwind();
+                coroscope::rethrowIfForcedUnwind();
                 error = std::current_exception();
             }
             if (error) {
@@ -84,7 +84,7 @@ public:
             try {
                 co_await getter;
             } catch (...) {
-                coroscope::detail::rethrowIfForcedUnwind();
+                coroscope::rethrowIfForcedUnwind();
                 error = std::current_exception();
             }
             if (error) {

@@ -1,7 +1,7 @@
 #include "core/runtime/native/Semaphore.h"
 
 #include "core/runtime/loop/Errors.h"
-#include "core/runtime/loop/detail/Unwind.h"
+#include "core/runtime/ForcedUnwind.h"
 
 #include <algorithm>
 #include <exception>
@@ -33,7 +33,7 @@ Task<bool> Semaphore::acquire()
     try {
         co_await fut;
     } catch (...) {
-        coroscope::detail::rethrowIfForcedUnwind();
+        coroscope::rethrowIfForcedUnwind();
         error = std::current_exception();
     }
     m_waiters.remove(fut);

@@ -10,7 +10,7 @@
 #include "core/runtime/loop/EventLoop.h"
 #include "core/runtime/loop/Future.h"
 #include "core/runtime/loop/Task.h"
-#include "core/runtime/loop/detail/Unwind.h"
+#include "core/runtime/ForcedUnwind.h"
 #include "core/runtime/native/CoTask.h"
 #include "core/runtime/native/Spawn.h"
 #include "core/runtime/native/detail/Waiters.h"

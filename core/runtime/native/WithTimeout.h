@@ -6,7 +6,7 @@
 
 #include "core/runtime/loop/EventLoop.h"
 #include "core/runtime/loop/Timeout.h"
-#include "core/runtime/loop/detail/Unwind.h"
+#include "core/runtime/ForcedUnwind.h"
 #include "core/runtime/native/CoTask.h"
 
 #include <exception>
@@ -31,7 +31,7 @@ Task<T> runInScope(Timeout& scope, Task<T> body)
         else
             value.emplace(co_await std::move(body));
     } catch (...) {
-        coroscope::detail::rethrowIfForcedUnwind();
+        coroscope::rethrowIfForcedUnwind();
         error = std::current_exception();
     }
     if (std::exception_ptr raised = scope.exit(std::move(error)))
