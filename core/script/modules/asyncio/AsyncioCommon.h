@@ -3,6 +3,7 @@
 // (AsyncioModule, AsyncioFuture, AsyncioLoop, AsyncioWaiting, AsyncioSync,
 // AsyncioTimeouts, AsyncioExecutors).
 
+#include "core/runtime/ForcedUnwind.h"
 #include "core/script/modules/asyncio/AsyncioState.h"
 #include "core/script/value/Args.h"
 
@@ -51,6 +52,7 @@ Ref guarded(AsyncioState& st, Fn&& fn)
     try {
         return fn();
     } catch (...) {
+        coroscope::rethrowIfForcedUnwind();
         return st.raiseCore(std::current_exception());
     }
 }

@@ -2,6 +2,7 @@
 // as_completed: executor results are core futures; waiting on them from
 // plain code drives the loop they run on until they are done.
 
+#include "core/runtime/ForcedUnwind.h"
 #include "core/script/modules/ScriptModules.h"
 #include "core/script/modules/asyncio/AsyncioCommon.h"
 #include "core/script/value/Args.h"
@@ -87,6 +88,7 @@ Ref cfResult(ObjectSpace& space, Value self, const CallArgs&)
     try {
         return p->typed->result();
     } catch (...) {
+        coroscope::rethrowIfForcedUnwind();
         return st.raiseCore(std::current_exception());
     }
 }
@@ -100,6 +102,7 @@ Ref cfException(ObjectSpace& space, Value self, const CallArgs&)
         std::exception_ptr e = p->future->exception();
         return e ? st.fromCore(e) : Ref::none();
     } catch (...) {
+        coroscope::rethrowIfForcedUnwind();
         return st.raiseCore(std::current_exception());
     }
 }
@@ -122,6 +125,7 @@ Ref cfSetResult(ObjectSpace& space, Value self, const CallArgs& args)
     try {
         p->typed->setResult(Ref::borrow(args[0]));
     } catch (...) {
+        coroscope::rethrowIfForcedUnwind();
         return st.raiseCore(std::current_exception());
     }
     flushCallbacks(st, *p->future);
@@ -137,6 +141,7 @@ Ref cfSetException(ObjectSpace& space, Value self, const CallArgs& args)
     try {
         p->future->setException(st.toCore(Ref::borrow(args[0])));
     } catch (...) {
+        coroscope::rethrowIfForcedUnwind();
         return st.raiseCore(std::current_exception());
     }
     flushCallbacks(st, *p->future);

@@ -9,6 +9,7 @@
 // (blockWorker). Outside a running asyncio loop, executors run on a private
 // "sync" loop that result()/shutdown() drive until the work is done.
 
+#include "core/runtime/ForcedUnwind.h"
 #include "core/runtime/loop/ThreadPoolExecutor.h"
 #include "core/script/modules/ScriptModules.h"
 #include "core/script/modules/asyncio/AsyncioCommon.h"
@@ -214,6 +215,7 @@ Ref executorMap(ObjectSpace& space, Value self, const CallArgs& args)
         try {
             r = fp->typed->result();
         } catch (...) {
+            coroscope::rethrowIfForcedUnwind();
             return st.raiseCore(std::current_exception());
         }
         if (!listAppend(space, results.as<ListObject>(), r.get())) return Ref();
@@ -292,6 +294,7 @@ Ref submitJob(AsyncioState& st, Value executorObj, ExecutorPayload* p, Value fn,
     try {
         f = ex->submit(std::move(job));
     } catch (...) {
+        coroscope::rethrowIfForcedUnwind();
         return st.raiseCore(std::current_exception());
     }
     p->submitted.push_back(coroscope::Ref<FutureBase>(f));

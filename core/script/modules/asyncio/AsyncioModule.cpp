@@ -2,6 +2,7 @@
 // module functions, over the core EventLoop (see AsyncioState.h); Future and
 // Task live in AsyncioFuture.cpp, the loop object in AsyncioLoop.cpp.
 
+#include "core/runtime/ForcedUnwind.h"
 #include "core/script/modules/ScriptModules.h"
 #include "core/script/modules/asyncio/AsyncioCommon.h"
 #include "core/script/value/Args.h"
@@ -137,6 +138,7 @@ bool runLoopUntil(AsyncioState& st, Value loopObj, FutureBase& future)
         space.raiseWith(space.types().SystemExit, Value::smallInt(3));
         ok = false;
     } catch (...) {
+        coroscope::rethrowIfForcedUnwind();
         st.raiseCore(std::current_exception());
         ok = false;
     }
@@ -207,6 +209,7 @@ Ref asyncioRun(ObjectSpace& space, Value self, const CallArgs& args)
         try {
             loop->runOnce();
         } catch (...) {
+            coroscope::rethrowIfForcedUnwind();
             break;
         }
     }
@@ -216,6 +219,7 @@ Ref asyncioRun(ObjectSpace& space, Value self, const CallArgs& args)
     try {
         loop->close();
     } catch (...) {
+        coroscope::rethrowIfForcedUnwind();
     }
     if (pending) {
         space.restoreError(std::move(pending));

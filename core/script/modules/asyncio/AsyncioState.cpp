@@ -1,3 +1,4 @@
+#include "core/runtime/ForcedUnwind.h"
 #include "core/script/modules/asyncio/AsyncioState.h"
 
 #include "core/script/value/Args.h"
@@ -217,6 +218,7 @@ Ref AsyncioState::createTask(EventLoop& l, Value coro, std::string name)
     try {
         task = PyTask::create(l, new PyCoroutine(*this, coro, error), std::move(name));
     } catch (...) {
+        coroscope::rethrowIfForcedUnwind();
         return raiseCore(std::current_exception());
     }
     Ref obj = objectOf(*task);
