@@ -7,6 +7,8 @@
 #include "lessons/loader/CheckpointAnswer.h"
 #include "lessons/loader/Lesson.h"
 #include "lessons/loader/LessonLibrary.h"
+#include "lessons/loader/OutputNormalizer.h"
+#include "lessons/loader/WorldJson.h"
 
 #include <QFileInfo>
 #include <QSet>
@@ -29,9 +31,16 @@ struct RunOutput {
     QString crash; ///< set when the VM threw instead of finishing the run
 };
 
-RunOutput runProgram(const QString& source, Trace& trace)
+RunOutput runProgram(const lessons::RunSpec& spec, Trace& trace)
 {
     RunOutput run;
+    QString worldError;
+    std::shared_ptr<const WorldConfig> world = lessons::worldConfigOf(spec.world, worldError);
+    if (!worldError.isEmpty()) {
+        run.crash = QStringLiteral("bad world: %1").arg(worldError);
+        return run;
+    }
+    const QString& source = spec.source;
     try {
         RunContext context;
         context.trace = &trace;
@@ -39,6 +48,7 @@ RunOutput runProgram(const QString& source, Trace& trace)
         options.filename = "main.py";
         options.argv = {"main.py"};
         options.context = &context;
+        options.world = std::move(world);
         options.output = [&run](Stream stream, std::string_view text) {
             (stream == Stream::Stdout ? run.out : run.err).append(text);
         };
@@ -131,7 +141,7 @@ LessonCheck::Result LessonCheck::checkProgram(const Lesson& lesson, int index) c
     result.hasExpected = program.expectedOutput.has_value();
 
     Trace trace;
-    const RunOutput run = runProgram(lesson.runSpec(index).source, trace);
+    const RunOutput run = runProgram(lesson.runSpec(index), trace);
     result.status = run.status;
     if (!run.crash.isEmpty()) {
         result.problems.append(QStringLiteral("the VM crashed: %1").arg(run.crash));
@@ -148,9 +158,14 @@ LessonCheck::Result LessonCheck::checkProgram(const Lesson& lesson, int index) c
                                    .arg(last.isEmpty() ? QString() : QStringLiteral(" (stderr: %1)").arg(last)));
     }
     if (program.expectedOutput) {
-        const QString difference = firstDifference(*program.expectedOutput, out);
+        // "normalize" programs: CPython's output varies between runs, so both sides are normalized.
+        const lessons::OutputNormalizer normalizer(program.normalize);
+        const QString difference = firstDifference(normalizer.apply(*program.expectedOutput), normalizer.apply(out));
         if (!difference.isEmpty())
-            result.problems.append(QStringLiteral("stdout differs from %1 at %2").arg(program.expectedFile, difference));
+            result.problems.append(QStringLiteral("stdout differs from %1%2 at %3")
+                                       .arg(program.expectedFile,
+                                            normalizer.isEmpty() ? QString() : QStringLiteral(" (normalized)"),
+                                            difference));
     }
     if (program.expectedStderr) {
         const QString last = lastStderrLine(err);

@@ -8,6 +8,7 @@
 #include "app/cli/CliOptions.h"
 #include "app/cli/KnownFailing.h"
 #include "app/cli/LessonCheck.h"
+#include "app/cli/RenderCommand.h"
 #include "core/runtime/RunContext.h"
 #include "core/script/compiler/Compiler.h"
 #include "core/script/compiler/Disassembler.h"
@@ -15,8 +16,10 @@
 #include "core/script/vm/Vm.h"
 #include "core/trace/ChromeExport.h"
 #include "core/trace/JsonLinesExport.h"
+#include "core/trace/Model.h"
 #include "core/trace/Trace.h"
 #include "lessons/loader/LessonLibrary.h"
+#include "lessons/loader/WorldJson.h"
 
 #include <cstdio>
 #include <cstring>
@@ -34,10 +37,11 @@ int usage(FILE* to)
 {
     std::fprintf(to,
                  "usage: coroscope-cli run FILE.py [--world FILE.json] [--max-steps N] [--max-memory BYTES] [--stats]\n"
-                 "       coroscope-cli trace FILE.py --format chrome|jsonl [-o OUT]\n"
+                 "       coroscope-cli trace FILE.py --format chrome|jsonl [-o OUT] [--world FILE.json] [--stats]\n"
                  "       coroscope-cli dis FILE.py\n"
                  "       coroscope-cli lessons [--check]\n"
-                 "       coroscope-cli render LESSON_OR_FILE --step N -o frame.png|svg\n");
+                 "       coroscope-cli render FILE_OR_LESSON --step N -o frame.png|svg [--size WxH] [--theme light|dark|contrast]\n"
+                 "                         [--view loop|greenlets|generators|timeline|main]\n");
     return 2;
 }
 
@@ -66,6 +70,21 @@ Vm::Options vmOptions(const Options& opts)
     return o;
 }
 
+/// --world FILE.json into `o` (DESIGN.md section 5). False after printing
+/// the error naming the bad field: a usage error.
+bool loadWorld(const Options& opts, Vm::Options& o)
+{
+    if (opts.world.empty()) return true;
+    auto world = std::make_shared<coroscope::WorldConfig>();
+    QString error;
+    if (!coroscope::lessons::worldFromFile(QString::fromStdString(opts.world), *world, error)) {
+        std::fprintf(stderr, "coroscope-cli: --world %s\n", error.toUtf8().constData());
+        return false;
+    }
+    o.world = std::move(world);
+    return true;
+}
+
 int runCommand(const Options& opts)
 {
     std::string source;
@@ -73,7 +92,9 @@ int runCommand(const Options& opts)
         std::fprintf(stderr, "coroscope-cli: cannot read '%s'\n", opts.file.c_str());
         return 2;
     }
-    Vm vm(vmOptions(opts));
+    Vm::Options runOptions = vmOptions(opts);
+    if (!loadWorld(opts, runOptions)) return 2;
+    Vm vm(std::move(runOptions));
     const Vm::Status status = vm.run(source);
     std::fflush(stdout);
     if (opts.stats) {
@@ -96,6 +117,7 @@ int traceCommand(const Options& opts)
     coroscope::RunContext ctx;
     ctx.trace = &trace;
     Vm::Options o = vmOptions(opts);
+    if (!loadWorld(opts, o)) return 2;
     o.context = &ctx;
     // The trace goes to stdout unless -o is given: program output goes to stderr then.
     if (opts.output.empty()) {
@@ -116,6 +138,18 @@ int traceCommand(const Options& opts)
             return 2;
         }
         out = &file;
+    }
+    if (opts.stats) {
+        // What the GUI would see: the fold of the whole trace and every event
+        // it could not make sense of.
+        const coroscope::Model model = coroscope::Model::fold(trace, trace.size());
+        std::fprintf(stderr, "events: %zu\nanomalies: %zu\n", trace.size(), model.anomalyCount());
+        for (std::size_t i = 0; i < model.anomalyCount() && i < 10; ++i) {
+            const coroscope::Anomaly& a = model.anomaly(i);
+            const std::string_view kind = coroscope::toString(trace[a.event].kind);
+            std::fprintf(stderr, "  event %u (%.*s, subject %u): %.*s\n", a.event, int(kind.size()), kind.data(),
+                         a.subject, int(a.what.size()), a.what.data());
+        }
     }
     if (opts.format == "chrome")
         coroscope::ChromeExport(trace).write(*out);
@@ -172,6 +206,8 @@ int main(int argc, char** argv)
         usage(stdout);
         return 0;
     }
+    // render takes options of its own and needs Qt's GUI (app/cli/RenderCommand.h).
+    if (cmd == "render") return coroscope::cli::renderCommand(argc, argv);
     Options opts;
     std::string error;
     if (!coroscope::cli::parseOptions(argc, argv, opts, error)) {

@@ -32,7 +32,21 @@ std::optional<RunSpec> Lesson::runSpec(const WhatIf& variant, QString* error) co
                          .arg(variant.id).arg(variant.program).arg(programs.size());
         return std::nullopt;
     }
-    RunSpec spec = runSpec(variant.program);
+    if (variant.compareProgram >= 0) {
+        if (variant.compareProgram >= programs.size()) {
+            if (error)
+                *error = QStringLiteral("what-if '%1' compares with program %2, but the lesson has %3")
+                             .arg(variant.id).arg(variant.compareProgram).arg(programs.size());
+            return std::nullopt;
+        }
+        if (!variant.replacements.isEmpty()) {
+            if (error)
+                *error = QStringLiteral("what-if '%1' compares with another program and cannot also edit text")
+                             .arg(variant.id);
+            return std::nullopt;
+        }
+    }
+    RunSpec spec = runSpec(variant.compareProgram >= 0 ? variant.compareProgram : variant.program);
     for (const TextReplacement& edit : variant.replacements) {
         if (!spec.source.contains(edit.from)) {
             if (error)

@@ -34,8 +34,10 @@ struct Lesson {
     /// The what-if with this id, or nullptr.
     const WhatIf* whatIf(const QString& id) const;
     /// The run a what-if describes: its program with every replacement applied
-    /// and its world merged over the program's. Returns nullopt and sets
-    /// *error when a replacement's `from` is not in the text it edits.
+    /// and its world merged over the program's; for a compareProgram what-if,
+    /// that other program as written with its own world (the what-if's world
+    /// merged over it). Returns nullopt and sets *error when a replacement's
+    /// `from` is not in the text it edits or compareProgram is out of range.
     std::optional<RunSpec> runSpec(const WhatIf& whatIf, QString* error = nullptr) const;
     /// The narration steps of one program, in file order.
     QList<NarrationStep> narrationFor(int program) const;

@@ -3,6 +3,7 @@
 // the simulated world it runs against.
 
 #include "lessons/loader/LocalizedText.h"
+#include "lessons/loader/OutputNormalizer.h"
 
 #include <QJsonObject>
 #include <QString>
@@ -31,6 +32,7 @@ struct Program {
     QString expectedStderrFile;    ///< file with the last non-blank stderr line plus "\n"; empty when unchecked
     std::optional<QString> expectedStderr; ///< that file's text, when there is one
     int expectedStatus = 0;        ///< exit status of coroscope-cli run (0 ok, 1 uncaught exception, 3 limit/deadlock)
+    QList<NormalizeRule> normalize; ///< "normalize": rules applied to expected and actual stdout before comparing
     QStringList tutorialSnippets;  ///< the tutorial's code this program shows, as printed in the tutorial
     LocalizedText changes;         ///< how and why it differs from the tutorial; both empty: verbatim
 

@@ -1,7 +1,8 @@
 #pragma once
 // WhatIf: a variant of one of the lesson's programs that the student can
 // toggle to compare both runs side by side. A variant edits the program text,
-// overrides part of the world, or turns uvloop on.
+// overrides part of the world, turns uvloop on, or is another program of the
+// same lesson as written (compareProgram).
 
 #include "lessons/loader/LocalizedText.h"
 
@@ -26,6 +27,10 @@ struct WhatIf {
     QList<TextReplacement> replacements; ///< applied in order to the program text
     QJsonObject world;                   ///< merged over the program's world (objects merge key by key)
     bool uvloop = false;                 ///< run on the uninstrumented uvloop variant of the loop
+    /// Index into Lesson::programs of another program to compare with (its
+    /// text and its own world, as written); -1: a variant of `program`.
+    /// Never combined with `replacements`.
+    int compareProgram = -1;
 
     bool operator==(const WhatIf&) const = default;
 };

@@ -23,7 +23,7 @@
 <context>
     <name>coroscope::GreenletView</name>
     <message numerus="yes">
-        <location filename="../../app/gui/views/GreenletView.cpp" line="+210"/>
+        <location filename="../../app/gui/views/GreenletView.cpp" line="+212"/>
         <source>%n frame(s) on its stack</source>
         <translation>
             <numerusform>%n frame on its stack</numerusform>
@@ -77,7 +77,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+45"/>
+        <location line="+49"/>
         <source>%n ready · first in, first out</source>
         <translation>
             <numerusform>%n ready · first in, first out</numerusform>
@@ -121,7 +121,7 @@
 <context>
     <name>coroscope::MainWindow</name>
     <message numerus="yes">
-        <location filename="../../app/gui/window/MainWindowRuns.cpp" line="+93"/>
+        <location filename="../../app/gui/window/MainWindowRuns.cpp" line="+95"/>
         <source>… and %n more</source>
         <translation>
             <numerusform>… and %n more</numerusform>
@@ -137,6 +137,55 @@
         <translation>
             <numerusform>… and %n more</numerusform>
             <numerusform>… and %n more</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>coroscope::WhatIfChart</name>
+    <message numerus="yes">
+        <location filename="../../app/gui/whatif/WhatIfChart.cpp" line="+409"/>
+        <source>%n more task(s) not shown</source>
+        <translation>
+            <numerusform>%n more task not shown</numerusform>
+            <numerusform>%n more tasks not shown</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>coroscope::WhatIfComparison</name>
+    <message numerus="yes">
+        <location filename="../../app/gui/whatif/WhatIfComparison.cpp" line="+86"/>
+        <source>runs %n time(s) instead of %1</source>
+        <translation>
+            <numerusform>runs %n time instead of %1</numerusform>
+            <numerusform>runs %n times instead of %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+194"/>
+        <source>%n more task(s) differ.</source>
+        <translation>
+            <numerusform>%n more task differs.</numerusform>
+            <numerusform>%n more tasks differ.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>Output: %n line(s) differ.</source>
+        <translation>
+            <numerusform>Output: %n line differs.</numerusform>
+            <numerusform>Output: %n lines differ.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>coroscope::WhatIfThroughput</name>
+    <message numerus="yes">
+        <location filename="../../app/gui/whatif/WhatIfThroughput.cpp" line="+74"/>
+        <source>%1 ms · %2 steps/s · %n event(s)</source>
+        <translation>
+            <numerusform>%1 ms · %2 steps/s · %n event</numerusform>
+            <numerusform>%1 ms · %2 steps/s · %n events</numerusform>
         </translation>
     </message>
 </context>

@@ -374,7 +374,7 @@
         <translation>这次运行还没有 greenlet。</translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+89"/>
         <source>running</source>
         <translation>运行中</translation>
     </message>
@@ -662,7 +662,7 @@
 <context>
     <name>coroscope::LessonsPane</name>
     <message>
-        <location filename="../../app/gui/lessons/LessonsPane.cpp" line="+60"/>
+        <location filename="../../app/gui/lessons/LessonsPane.cpp" line="+119"/>
         <source>Not started</source>
         <translation>未开始</translation>
     </message>
@@ -677,7 +677,7 @@
         <translation>已完成</translation>
     </message>
     <message>
-        <location line="+136"/>
+        <location line="+149"/>
         <source>%1  %2</source>
         <translation>%1  %2</translation>
     </message>
@@ -818,7 +818,7 @@
         <translation>同一时刻只有一个任务运行</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+29"/>
         <source>running: %1</source>
         <translation>运行中：%1</translation>
     </message>
@@ -958,7 +958,7 @@
         <translation>服务器</translation>
     </message>
     <message>
-        <location filename="../../app/gui/views/LoopView.cpp" line="+131"/>
+        <location filename="../../app/gui/views/LoopView.cpp" line="+140"/>
         <source>Run a program to see its event loop: the running task, the ready queue and what every task waits on.</source>
         <translation>运行一个程序，查看它的事件循环：正在运行的任务、就绪队列以及每个任务在等待什么。</translation>
     </message>
@@ -966,7 +966,7 @@
 <context>
     <name>coroscope::MainWindow</name>
     <message>
-        <location filename="../../app/gui/window/MainWindow.cpp" line="+244"/>
+        <location filename="../../app/gui/window/MainWindow.cpp" line="+252"/>
         <source>About Coroscope</source>
         <translation>关于 Coroscope</translation>
     </message>
@@ -1116,7 +1116,7 @@
         <translation>关于 Coroscope(&amp;A)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/window/MainWindowRuns.cpp" line="+93"/>
+        <location filename="../../app/gui/window/MainWindowRuns.cpp" line="+95"/>
         <source>… and %n more</source>
         <translation>
             <numerusform>…… 另有 %n 个</numerusform>
@@ -1148,7 +1148,7 @@
         <translation>无法打开课程</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+71"/>
         <source>No run yet</source>
         <translation>尚未运行</translation>
     </message>
@@ -1583,7 +1583,7 @@
 <context>
     <name>coroscope::PresenterMode</name>
     <message>
-        <location filename="../../app/gui/presenter/PresenterMode.cpp" line="+379"/>
+        <location filename="../../app/gui/presenter/PresenterMode.cpp" line="+417"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
@@ -1691,12 +1691,12 @@
         <translation>运行一个程序，查看每个任务随时间的生命周期。</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+79"/>
         <source>No task has run yet.</source>
         <translation>还没有任务运行过。</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+34"/>
         <source>over virtual time</source>
         <translation>按虚拟时间</translation>
     </message>
@@ -1715,11 +1715,15 @@
     <name>coroscope::ViewText</name>
     <message>
         <location filename="../../app/gui/views/ViewText.cpp" line="+18"/>
+        <location filename="../../app/gui/whatif/WhatIfChart.cpp" line="+30"/>
+        <location filename="../../app/gui/whatif/WhatIfComparison.cpp" line="+43"/>
         <source>event loop</source>
         <translation>事件循环</translation>
     </message>
     <message>
         <location line="+5"/>
+        <location filename="../../app/gui/whatif/WhatIfChart.cpp" line="+3"/>
+        <location filename="../../app/gui/whatif/WhatIfComparison.cpp" line="+3"/>
         <source>task %1</source>
         <translation>任务 %1</translation>
     </message>
@@ -2022,6 +2026,271 @@
         <location line="+38"/>
         <source>Hide these warnings until the next run</source>
         <translation>隐藏这些警告，直到下次运行</translation>
+    </message>
+</context>
+<context>
+    <name>coroscope::WhatIfChart</name>
+    <message>
+        <location filename="../../app/gui/whatif/WhatIfChart.cpp" line="+155"/>
+        <source>ends at %1</source>
+        <translation>结束于 %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 later</source>
+        <translation>晚了 %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 earlier</source>
+        <translation>早了 %1</translation>
+    </message>
+    <message>
+        <location line="+212"/>
+        <source>differs from the other run</source>
+        <translation>与另一次运行不同</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n more task(s) not shown</source>
+        <translation>
+            <numerusform>另有 %n 个任务未显示</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>coroscope::WhatIfComparison</name>
+    <message>
+        <location filename="../../app/gui/whatif/WhatIfComparison.cpp" line="-18"/>
+        <source>not in this run</source>
+        <translation>这次运行中没有</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not started</source>
+        <translation>尚未开始</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>busy</source>
+        <translation>忙碌</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>inactive</source>
+        <translation>不活动</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>finished</source>
+        <translation>已结束</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 on %2</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>exit %1</source>
+        <translation>退出码 %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>uncaught exception, exit %1</source>
+        <translation>未捕获的异常，退出码 %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>syntax error</source>
+        <translation>语法错误</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>stopped by a limit, exit %1</source>
+        <translation>超出限制而停止，退出码 %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Coroscope failed to run it</source>
+        <translation>Coroscope 无法运行它</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1: only in the original run</source>
+        <translation>%1：只在原程序的运行里出现</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: only in the what-if&apos;s run</source>
+        <translation>%1：只在假设情形的运行里出现</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>%1 → %2 for %3</source>
+        <translation>%1 → %2，共 %3</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>ends %1 instead of %2</source>
+        <translation>最终%1，而不是%2</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>runs %n time(s) instead of %1</source>
+        <translation>
+            <numerusform>运行了 %n 次,而不是 %1 次</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location line="+114"/>
+        <source>original</source>
+        <translation>原程序</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>No difference: the same timeline and the same output.</source>
+        <translation>没有差别：时间线和输出完全一样。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The run ends at %1 instead of %2 (%3 later).</source>
+        <translation>运行在 %1 结束，而不是 %2（晚了 %3）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The run ends at %1 instead of %2 (%3 earlier).</source>
+        <translation>运行在 %1 结束，而不是 %2（早了 %3）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The run still ends at %1.</source>
+        <translation>运行仍然在 %1 结束。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>It ends with %1 instead of %2.</source>
+        <translation>结束方式是%1，而不是%2。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+12"/>
+        <source>%n more task(s) differ.</source>
+        <translation>
+            <numerusform>还有 %n 个任务不同。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>Output: %n line(s) differ.</source>
+        <translation>
+            <numerusform>输出:%n 行不同。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The output is the same.</source>
+        <translation>输出相同。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recorded in %1 ms (%2 steps) and %3 ms (%4 steps).</source>
+        <translation>录制分别用了 %1 毫秒（%2 步）和 %3 毫秒（%4 步）。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>No what-if is on: turn one on in the lesson pane.</source>
+        <translation>没有打开任何假设情形：请在课程面板里打开一个。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What if: %1</source>
+        <translation>假如：%1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Recording the original and the what-if…</source>
+        <translation>正在录制原程序和假设情形……</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Click the chart or use ← → to step from change to change.</source>
+        <translation>点击图表，或用 ← → 在一处处差异之间跳转。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>%1 · %2 · ends at %3</source>
+        <translation>%1 · %2 · 结束于 %3</translation>
+    </message>
+    <message>
+        <location line="+67"/>
+        <source>%1 %2 → %3</source>
+        <translation>%1 %2 → %3</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>At %1 both runs do the same.</source>
+        <translation>在 %1 时，两次运行完全一样。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>At %1: %2</source>
+        <translation>在 %1 时：%2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Turn off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Turn this what-if off and close the comparison</source>
+        <translation>关闭这个假设情形，并关闭对比</translation>
+    </message>
+</context>
+<context>
+    <name>coroscope::WhatIfController</name>
+    <message>
+        <location filename="../../app/gui/whatif/WhatIfController.cpp" line="+154"/>
+        <source>This what-if cannot be made: %1</source>
+        <translation>无法生成这个假设情形：%1</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>What-if comparison</source>
+        <translation>假设情形对比</translation>
+    </message>
+</context>
+<context>
+    <name>coroscope::WhatIfThroughput</name>
+    <message>
+        <location filename="../../app/gui/whatif/WhatIfThroughput.cpp" line="+35"/>
+        <source>Measured while recording: wall-clock time, steps executed per second and events recorded</source>
+        <translation>录制时实测：实际耗时、每秒执行的步数和记录的事件数</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+39"/>
+        <source>%1 ms · %2 steps/s · %n event(s)</source>
+        <translation>
+            <numerusform>%1 毫秒 · 每秒 %2 步 · %n 个事件</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>coroscope::WhatIfToggles</name>
+    <message>
+        <location filename="../../app/gui/whatif/WhatIfToggles.cpp" line="+139"/>
+        <source>What if…</source>
+        <translation>假如……</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Turn one on to run a changed version of this program next to the original and compare both timelines</source>
+        <translation>打开其中一项，就会把改过的程序和原程序一起运行，并对比两条时间线</translation>
     </message>
 </context>
 <context>

@@ -19,13 +19,16 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 PY = os.path.join(HERE, "py")
 CPYTHON = "/usr/bin/python3"
 
-# name: (our program, baseline program, metric, target ratio ours/baseline)
+# name: (our program, baseline program, metric, target ratio ours/baseline,
+#        how ours runs: "run", or "trace" = coroscope-cli trace with the JSON
+#        Lines export written to /dev/null)
 CASES = {
-    "fib30": ("fib.py", "fib.py", "time", 1.5),
-    "yield_from_chain": ("yield_from_chain.py", "yield_from_chain.py", "time", 1.5),
-    "tasks_1m_steps_vs_uvloop": ("tasks_sleep0.py", "tasks_sleep0_uvloop.py", "time", 0.5),
-    "greenlet_1m_switches": ("greenlet_switch.py", "greenlet_switch.py", "time", 0.5),
-    "park_100k_on_future": ("park_future.py", "park_future.py", "memory", 0.5),
+    "fib30": ("fib.py", "fib.py", "time", 1.5, "run"),
+    "yield_from_chain": ("yield_from_chain.py", "yield_from_chain.py", "time", 1.5, "run"),
+    "tasks_1m_steps_vs_uvloop": ("tasks_sleep0.py", "tasks_sleep0_uvloop.py", "time", 0.5, "run"),
+    "greenlet_1m_switches": ("greenlet_switch.py", "greenlet_switch.py", "time", 0.5, "run"),
+    "park_100k_on_future": ("park_future.py", "park_future.py", "memory", 0.5, "run"),
+    "tasks_1m_steps_traced_vs_asyncio": ("tasks_sleep0.py", "tasks_sleep0.py", "time", 1.0, "trace"),
 }
 
 
@@ -49,16 +52,17 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--cli", default=os.path.join(HERE, "..", "..", "build", "bin", "coroscope-cli"))
     ap.add_argument("--repeat", type=int, default=5)
-    ap.add_argument("--trace", action="store_true", help="run ours with tracing on (coroscope-cli trace)")
+    ap.add_argument("--trace", action="store_true", help="run every case of ours with tracing on (coroscope-cli trace)")
     ap.add_argument("names", nargs="*")
     args = ap.parse_args()
     names = args.names or list(CASES)
     failed = False
-    print(f"{'case':28} {'ours':>10} {'baseline':>10} {'ratio':>7} {'target':>7}")
+    print(f"{'case':34} {'ours':>10} {'baseline':>10} {'ratio':>7} {'target':>7}")
     for name in names:
-        ours_file, base_file, metric, target = CASES[name]
-        ours_cmd = [args.cli, "trace" if args.trace else "run", os.path.join(PY, ours_file)]
-        if args.trace:
+        ours_file, base_file, metric, target, mode = CASES[name]
+        traced = args.trace or mode == "trace"
+        ours_cmd = [args.cli, "trace" if traced else "run", os.path.join(PY, ours_file)]
+        if traced:
             ours_cmd += ["--format", "jsonl", "-o", os.devnull]
         base_cmd = [CPYTHON, os.path.join(PY, base_file)]
         best = {"ours": (1e9, 1e12), "base": (1e9, 1e12)}
@@ -73,7 +77,7 @@ def main():
         fmt = "{:.3f}{}" if metric == "time" else "{:.0f}{}"
         ok = ratio <= target
         failed |= not ok
-        print(f"{name:28} {fmt.format(ours, unit):>10} {fmt.format(base, unit):>10} {ratio:7.2f} {target:7.2f}"
+        print(f"{name:34} {fmt.format(ours, unit):>10} {fmt.format(base, unit):>10} {ratio:7.2f} {target:7.2f}"
               f"{'' if ok else '  MISSED'}")
     return 1 if failed else 0
 

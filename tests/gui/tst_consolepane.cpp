@@ -1,16 +1,16 @@
 // ConsolePane and ConsoleFeed: output coloured by task, stderr distinct, and
 // the console following the playhead forwards and backwards.
 
-#include "TraceBuilder.h"
 #include "app/gui/panes/ConsoleFeed.h"
 #include "app/gui/panes/ConsolePane.h"
 #include "app/gui/player/Player.h"
+#include "trace/TraceBuilder.h"
 
 #include <QTest>
 #include <QTextBlock>
 
 using namespace coroscope;
-using coroscope::test::TraceBuilder;
+using coroscope::testing::TraceBuilder;
 
 namespace {
 

@@ -17,6 +17,8 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QFontInfo>
+#include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -28,6 +30,7 @@
 #include <QTest>
 #include <QXmlStreamReader>
 
+#include <cmath>
 #include <memory>
 
 using namespace coroscope;
@@ -156,6 +159,31 @@ private slots:
         QCOMPARE(root, QStringLiteral("svg"));
         QVERIFY2(texts.contains(QStringLiteral("fetcher")), qPrintable(texts.left(400)));
         QVERIFY(svg.contains("viewBox=\"0 0 1000 600\""));
+    }
+
+    void svgTextIsAsLargeAsInThePng()
+    {
+        // The loop view's title: 1.1 times the base font, bold. The PNG draws
+        // it at the image's resolution; the SVG must give it the same pixels.
+        const FetchRun run;
+        LoopView view;
+        view.showModel(*run.trace, Model::fold(*run.trace, run.running));
+        QBuffer buffer;
+        QVERIFY(FrameExporter::forView(view).writeSvg(buffer, QSize(1000, 600)));
+        QXmlStreamReader xml(buffer.data());
+        double titleSize = 0;
+        while (!xml.atEnd() && titleSize == 0) {
+            xml.readNext();
+            if (xml.isStartElement() && xml.name() == QLatin1String("text")) {
+                const double size = xml.attributes().value(QLatin1String("font-size")).toDouble();
+                if (xml.readElementText() == QLatin1String("Event loop"))
+                    titleSize = size;
+            }
+        }
+        QImage image(1, 1, QImage::Format_ARGB32);
+        QFont title = view.viewStyle().font(1.1, true);
+        const double expected = QFontInfo(QFont(title, &image)).pixelSize();
+        QVERIFY2(std::abs(titleSize - expected) < 1.0, qPrintable(QStringLiteral("%1 vs %2").arg(titleSize).arg(expected)));
     }
 
     void chromeJsonParsesAndHasTraceEvents()

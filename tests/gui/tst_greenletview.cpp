@@ -71,6 +71,17 @@ QString frameTexts(const Scene& s, TaskId id)
 class tst_GreenletView : public QObject {
     Q_OBJECT
 private slots:
+    void threeGreenletsFitSideBySideInHalfAProjectorScreenAtPresenterScale()
+    {
+        // Presenter mode: type at 200 %, the view in half of a 1600-pixel-wide screen.
+        GreenletRun run;
+        run.style = ViewStyle::forTheme(ThemeKind::HighContrast, 2.0);
+        const Scene s = run.scene("back in gr1", QSizeF(780, 700));
+        QCOMPARE(s.chipsIn(QStringLiteral("greenlets")), QStringLiteral("main gr1 gr2"));
+        for (const SceneItem& item : s.items)
+            QVERIFY2(!item.text.startsWith(QLatin1Char('+')), qPrintable(item.text));
+    }
+
     void eachGreenletGetsAColumnInIdOrder()
     {
         GreenletRun run;

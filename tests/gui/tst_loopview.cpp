@@ -10,6 +10,7 @@
 #include "trace/TraceBuilder.h"
 #include "trace/TraceSynth.h"
 
+#include <QFontMetricsF>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -108,6 +109,21 @@ private slots:
         SleepRun run;
         const Scene scene = sceneAt(run.trace, run.at(mark.toStdString().c_str()));
         QCOMPARE(scene.chipsIn(QStringLiteral("running")), running);
+    }
+
+    void theRunningChipShowsTheWholeNameOfTheLoopInANarrowPane()
+    {
+        // A docked pane of a 1366x768 window: chips are at their narrowest.
+        SleepRun run;
+        const ViewStyle style;
+        const Scene s = sceneAt(run.trace, run.at("both sleep"), QSizeF(420, 350), style);
+        const SceneItem* chip = s.chipOf(0);
+        QVERIFY(chip);
+        QCOMPARE(chip->text, QStringLiteral("event loop"));
+        const qreal textW = QFontMetricsF(style.font(1.0, true)).horizontalAdvance(chip->text);
+        const qreal inside = chip->rect.width() - 2 * 0.55 * style.unit(); // the pill's padding (ScenePainter)
+        QVERIFY2(inside >= textW, qPrintable(QStringLiteral("%1 < %2").arg(inside).arg(textW)));
+        QVERIFY2(chip->rect.right() < 420 / 2, "the text beside it keeps most of the width");
     }
 
     void readyQueueChipsAreInFifoOrder()
@@ -288,6 +304,21 @@ private slots:
         QCOMPARE(first, a.renderImage(QSize(1600, 900)));
         a.clock()->setProgress(1.0);
         QVERIFY(first != a.renderImage(QSize(1600, 900)));
+    }
+
+    void aSleepingTaskThatDoesNotNameItsTimerWaitsUnderTheTimerItScheduled()
+    {
+        // asyncio.sleep awaits a future its timer resolves: the task's wait
+        // names no timer (0), and the timer is owned by the task.
+        Trace trace;
+        TraceBuilder b(trace);
+        b.created(1, TaskKind::CoroutineTask, 0, 1, "Task-1").created(2, TaskKind::CoroutineTask, 0, 1, "Task-2");
+        b.timer(7, 1, 11, 2 * kS).state(1, TaskState::Waiting, WaitKind::Timer, 0);
+        b.timer(9, 2, 12, 3 * kS).state(2, TaskState::Waiting, WaitKind::Timer, 0);
+        const Scene s = sceneAt(trace, trace.size());
+        QCOMPARE(s.chipsIn(LoopView::waitingGroup(WaitKind::Timer, 7)), QStringLiteral("Task-1"));
+        QCOMPARE(s.chipsIn(LoopView::waitingGroup(WaitKind::Timer, 9)), QStringLiteral("Task-2"));
+        QCOMPARE(s.chipsIn(LoopView::waitingGroup(WaitKind::Timer, 0)), QString());
     }
 
     void plainCallbacksInTheQueueAreDrawnWithTheirLabel()

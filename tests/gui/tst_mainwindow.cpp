@@ -3,7 +3,6 @@
 // The code in the editor is what plays: opening and editing run it, the
 // panes follow the playhead, a hostile program leaves the window responsive.
 
-#include "TraceBuilder.h"
 #include "app/gui/editor/CodeEditor.h"
 #include "app/gui/editor/DocumentSession.h"
 #include "app/gui/lessons/LessonsPane.h"
@@ -20,6 +19,7 @@
 #include "app/gui/window/MainWindow.h"
 #include "app/gui/window/PaneSet.h"
 #include "app/gui/window/PlaybackActions.h"
+#include "trace/TraceBuilder.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -38,7 +38,7 @@
 #include <QTreeWidget>
 
 using namespace coroscope;
-using coroscope::test::TraceBuilder;
+using coroscope::testing::TraceBuilder;
 
 namespace {
 
@@ -102,12 +102,14 @@ bool stepToLine(Player* player, CodeEditor* editor, int line)
     return false;
 }
 
+constexpr Nanos kS = 1'000'000'000;
+
 /// 12 Line events of task 1, then the end.
 std::shared_ptr<Trace> twelveLines()
 {
     TraceBuilder b;
     for (int i = 1; i <= 12; ++i)
-        b.line(1, i).clock(i * 0.25);
+        b.line(1, i).clock(i * kS / 4);
     b.end();
     return b.trace();
 }

@@ -1,16 +1,19 @@
 // Player: stepping a synthesized trace by event, line and switch, and the
 // play clock, driven directly instead of waiting in real time.
 
-#include "TraceBuilder.h"
 #include "app/gui/player/Player.h"
+#include "trace/TraceBuilder.h"
 
 #include <QSignalSpy>
 #include <QTest>
 
 using namespace coroscope;
-using coroscope::test::TraceBuilder;
+using coroscope::testing::TraceBuilder;
 
 namespace {
+
+constexpr Nanos kS = 1'000'000'000;
+constexpr Nanos kMs = 1'000'000;
 
 /// A run with two tasks:
 ///   index: 0 line(1,1) 1 push 2 line(1,2) 3 switch(2<-1) 4 line(2,5)
@@ -18,7 +21,7 @@ namespace {
 TraceBuilder twoTaskRun()
 {
     TraceBuilder b;
-    b.line(1, 1).readyPush(2, 1).line(1, 2).switchTo(2, 1).line(2, 5).clock(1.0).line(2, 6).switchTo(1, 2)
+    b.line(1, 1).readyPush(1, 2, {}).line(1, 2).switchTo(2, 1).line(2, 5).clock(kS).line(2, 6).switchTo(1, 2)
         .line(1, 3).end();
     return b;
 }
@@ -121,7 +124,7 @@ private slots:
     void virtualTimeFollowsTheLoopClockAndIgnoresWorkerLanes()
     {
         TraceBuilder b;
-        b.line(1, 1).clock(0.5).clock(3.0, /*lane*/ 7).clock(2.0).end();
+        b.line(1, 1).clock(kS / 2).clock(3 * kS, ClockWhy::Idle, /*lane*/ 7).clock(2 * kS).end();
         Player p;
         p.setTrace(b.trace());
         QCOMPARE(p.virtualTime(), 0);
@@ -352,7 +355,7 @@ private slots:
     {
         TraceBuilder b;
         for (int i = 0; i < 250'000; ++i)
-            b.line(1 + i % 3, 1 + i % 40).readyPush(1, 1).switchTo(1 + (i + 1) % 3, 1 + i % 3).clock(i * 0.001);
+            b.line(1 + i % 3, 1 + i % 40).readyPush(1, 1, {}).switchTo(1 + (i + 1) % 3, 1 + i % 3).clock(i * kMs);
         b.end();
         Player p;
         QElapsedTimer t;

@@ -2,7 +2,6 @@
 // panes on entry, everything back on exit; the clicker's keys; pen,
 // spotlight and the audience window.
 
-#include "TraceBuilder.h"
 #include "app/gui/editor/CodeEditor.h"
 #include "app/gui/player/Player.h"
 #include "app/gui/presenter/AnnotationOverlay.h"
@@ -11,6 +10,7 @@
 #include "app/gui/theme/ThemeManager.h"
 #include "app/gui/window/MainWindow.h"
 #include "app/gui/window/PaneSet.h"
+#include "trace/TraceBuilder.h"
 
 #include <QAction>
 #include <QDockWidget>
@@ -21,8 +21,10 @@
 #include <QTest>
 #include <QToolBar>
 
+#include <cstdlib>
+
 using namespace coroscope;
-using coroscope::test::TraceBuilder;
+using coroscope::testing::TraceBuilder;
 
 namespace {
 
@@ -129,6 +131,20 @@ private slots:
                                                       "narrationDock"));
         f.presenter().leave();
         QCOMPARE(f.settings.value(QStringLiteral("presenter/panes")).toStringList().size(), 6);
+    }
+
+    void theFirstPresentationGivesThePickedViewHalfTheScreen()
+    {
+        QTemporaryDir dir;
+        Fixture f(dir);
+        for (PaneId pane : kAllPanes)
+            f.presenter().setPaneChosen(pane, pane == PaneId::Code || pane == PaneId::LoopView);
+        QVERIFY(f.showActive());
+        f.presenter().enter();
+        QTRY_VERIFY(f.window.isFullScreen());
+        const QWidget* loop = f.window.panes()->dock(PaneId::LoopView);
+        QTRY_VERIFY2(std::abs(loop->width() - f.window.width() / 2) < f.window.width() / 10,
+                     qPrintable(QStringLiteral("%1 of %2").arg(loop->width()).arg(f.window.width())));
     }
 
     void theTypeScaleStaysBetween150And250Percent()

@@ -103,12 +103,12 @@ private slots:
         QVERIFY(trace->size() > 0);
     }
 
-    void theTracebackNamesTheLineOfACompilerError()
+    void aCompilerErrorIsLocatedOnItsLine()
     {
-        QCOMPARE(detail::syntaxLineFromTraceback(QStringLiteral("  File \"main.py\", line 7\n    return\n"
-                                                                "SyntaxError: 'return' outside function\n")),
-                 7);
-        QCOMPARE(detail::syntaxLineFromTraceback(QStringLiteral("no location")), 0);
+        const auto [result, trace] = runToEnd(QStringLiteral("x = 1\n\n\nreturn x\n"));
+        QCOMPARE(int(result.outcome), int(RunOutcome::SyntaxError));
+        QCOMPARE(result.syntaxLine, 4);
+        QCOMPARE(result.syntaxMessage, QStringLiteral("SyntaxError: 'return' outside function"));
     }
 
     void anInfiniteLoopEndsAtItsBudgetWhileTheGuiThreadStaysResponsive()

@@ -2,6 +2,7 @@
 // showing; one clock animates them all and stops; selection is shared; the
 // timeline's clicks come back out as seek requests.
 
+#include "app/gui/run/PlayheadModel.h"
 #include "app/gui/views/AnimationClock.h"
 #include "app/gui/views/InspectorView.h"
 #include "app/gui/views/LoopView.h"
@@ -135,6 +136,42 @@ private slots:
         feed.setSharedTrace(nullptr);
         QVERIFY(watch.expired());
         QVERIFY(!loop.hasModel());
+    }
+
+    void aFeedOnThePlayheadModelSharesItsSeekerAndFollowsItsSeeks()
+    {
+        auto trace = std::make_shared<Trace>();
+        TraceSynth(*trace, {3000, 5, 2}).run();
+        PlayheadModel playhead;
+        ViewFeed feed(&playhead);
+        LoopView loop;
+        TimelineView timeline;
+        feed.addView(&loop);
+        feed.setTimeline(&timeline);
+        playhead.setTrace(trace);
+        playhead.traceAppended();
+        // One index over the run: the feed's, the timeline's and the panes' are the same object.
+        QVERIFY(playhead.seeker());
+        QCOMPARE(feed.seeker(), playhead.seeker());
+        QCOMPARE(feed.trace(), trace.get());
+        // The panes' seek moves the views, animating from where they were.
+        playhead.seek(1200);
+        QCOMPARE(loop.model().position(), std::size_t(1200));
+        QCOMPARE(loop.previousModel().position(), std::size_t(0));
+        QCOMPARE(timeline.playheadPosition(), std::size_t(1200));
+        QVERIFY(feed.clock()->isRunning());
+        // The feed's own seek goes through the playhead: there is one position.
+        feed.follow(1300);
+        QCOMPARE(playhead.position(), qint64(1300));
+        QVERIFY(loop.model() == Model::fold(*trace, 1300));
+        QCOMPARE(loop.previousModel().position(), std::size_t(1200));
+        // A new run rewinds the views and drops the old index.
+        auto next = std::make_shared<Trace>();
+        TraceSynth(*next, {800, 3, 4}).run();
+        playhead.setTrace(next);
+        QCOMPARE(loop.trace(), next.get());
+        QCOMPARE(loop.model().position(), std::size_t(0));
+        QCOMPARE(feed.seeker(), playhead.seeker());
     }
 };
 

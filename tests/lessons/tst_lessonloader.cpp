@@ -177,7 +177,7 @@ private slots:
             "programs[0].world.hosts[\"example.com\"].latency: expected a number >= 0, got -1");
         row("unknown network error", "programs/0/world/hosts/example.com/error", R"j("boom")j",
             "programs[0].world.hosts[\"example.com\"].error: unknown error \"boom\" (expected one of: timeout, "
-            "refused, reset)");
+            "refused, reset, none)");
         row("client path", "programs/0/world/clients/0/path", R"j("red")j",
             "programs[0].world.clients[0].path: expected a path starting with \"/\", got \"red\"");
         row("tutorial code not in the program", "programs/0/tutorial/0", R"j("print(\"bye\")")j",
@@ -191,7 +191,25 @@ private slots:
         row("duplicate what-if id", "whatIf/1/id", R"j("blocking")j",
             "whatIf[1].id: \"blocking\" is already used by another what-if");
         row("what-if that changes nothing", "whatIf/2/uvloop", "",
-            "whatIf[2]: a what-if needs \"replace\", \"world\" or \"uvloop\": true");
+            "whatIf[2]: a what-if needs \"replace\", \"world\", \"uvloop\": true or \"compareProgram\"");
+        row("compared program out of range", "whatIf/2/compareProgram", "5",
+            "whatIf[2].compareProgram: expected an index below 1 (the lesson has 1 program(s)), got 5");
+        row("compared with itself", "whatIf/2/compareProgram", "0",
+            "whatIf[2].compareProgram: names program 0, the program it would be compared with; expected another "
+            "program");
+        row("compared program not an index", "whatIf/2/compareProgram", R"j("1")j",
+            "whatIf[2].compareProgram: expected an integer >= 0, got the string \"1\"");
+        row("unknown normalize rule", "programs/0/normalize", R"j(["addresses", "sorted"])j",
+            "programs[0].normalize[1]: unknown normalize rule \"sorted\"; expected one of \"addresses\", "
+            "\"set-order\", \"line-order\"");
+        row("normalize rule not a string", "programs/0/normalize", "[1]",
+            "programs[0].normalize[0]: unknown normalize rule (not a string); expected one of \"addresses\", "
+            "\"set-order\", \"line-order\"");
+        row("normalize rule twice", "programs/0/normalize", R"j(["line-order", "line-order"])j",
+            "programs[0].normalize[1]: rule \"line-order\" is listed twice");
+        row("empty normalize", "programs/0/normalize", "[]",
+            "programs[0].normalize: expected at least one rule (\"addresses\", \"set-order\", \"line-order\"); "
+            "leave \"normalize\" out for an exact comparison");
     }
 
     void mistakesAreReportedWithFileAndField()
@@ -204,6 +222,21 @@ private slots:
         const std::optional<Lesson> loaded = LessonLoader::loadFolder(lesson.path(), errors, QStringLiteral("lessons/03-yield"));
         QVERIFY(!loaded);
         QCOMPARE(joinErrors(errors), message);
+    }
+
+    void normalizeRulesAreReadForAProgramWithAnExpectedFile()
+    {
+        const EditedLesson lesson({{QStringLiteral("programs/0/normalize"), json(R"j(["line-order", "addresses"])j")}});
+        QList<LessonError> errors;
+        const std::optional<Lesson> loaded = LessonLoader::loadFolder(lesson.path(), errors, QStringLiteral("mine"));
+        QVERIFY2(loaded, qPrintable(joinErrors(errors)));
+        QCOMPARE(loaded->programs[0].normalize, (QList<NormalizeRule>{NormalizeRule::LineOrder, NormalizeRule::Addresses}));
+
+        const EditedLesson unexpected({{QStringLiteral("programs/0/normalize"), json(R"j(["addresses"])j")},
+                                       {QStringLiteral("programs/0/expected"), QJsonValue(QJsonValue::Undefined)}});
+        QVERIFY(!LessonLoader::loadFolder(unexpected.path(), errors, QStringLiteral("mine")));
+        QCOMPARE(joinErrors(errors), QStringLiteral("mine/lesson.json: programs[0].normalize: normalizes the comparison "
+                                                    "with an \"expected\" file, but the program names none"));
     }
 
     void everyMistakeOfOneFileIsReported()
@@ -310,6 +343,67 @@ private slots:
         QCOMPARE(lesson->programs[0].lines().at(lesson->narration[0].anchor.line - 1).trimmed(),
                  QStringLiteral("t1 = asyncio.create_task(nap(\"A\", 2))"));
         QVERIFY(lesson->runSpec(*lesson->whatIf(QStringLiteral("blocking"))));
+    }
+
+    void aWhatIfCanCompareWithAnotherProgramAsWritten()
+    {
+        const EditedLesson lesson({{QStringLiteral("programs"), json(R"j([
+            {"file": "main.py", "title": {"zh": "程序", "en": "Program"}, "world": {"hosts": {"a.com": {"latency": 1}}}},
+            {"file": "other.py", "title": {"zh": "另一个", "en": "The other"}, "world": {"hosts": {"b.com": {"latency": 2}}}}
+        ])j")},
+                                   {QStringLiteral("whatIf/2"), json(R"j({"id": "side-by-side",
+            "label": {"zh": "并排", "en": "Side by side"}, "compareProgram": 1})j")}});
+        QFile other(lesson.path() + QStringLiteral("/other.py"));
+        QVERIFY(other.open(QIODevice::WriteOnly));
+        other.write("print('other')\n");
+        other.close();
+        QList<LessonError> errors;
+        const std::optional<Lesson> loaded = LessonLoader::loadFolder(lesson.path(), errors, QStringLiteral("x"));
+        QVERIFY2(loaded, qPrintable(joinErrors(errors)));
+        const WhatIf* compare = loaded->whatIf(QStringLiteral("side-by-side"));
+        QVERIFY(compare);
+        QCOMPARE(compare->program, 0);
+        QCOMPARE(compare->compareProgram, 1);
+        QCOMPARE(loaded->whatIf(QStringLiteral("blocking"))->compareProgram, -1);
+        const std::optional<RunSpec> spec = loaded->runSpec(*compare);
+        QVERIFY(spec);
+        QCOMPARE(spec->program, 1);
+        QCOMPARE(spec->file, QStringLiteral("other.py"));
+        QCOMPARE(spec->source, QStringLiteral("print('other')\n"));
+        QCOMPARE(QJsonDocument(spec->world).toJson(QJsonDocument::Compact),
+                 QByteArray(R"({"hosts":{"b.com":{"latency":2}}})"));
+        QCOMPARE(spec->whatIf, QStringLiteral("side-by-side"));
+        QCOMPARE(spec->uvloop, false);
+    }
+
+    void compareProgramCannotBeCombinedWithReplace()
+    {
+        const EditedLesson lesson({{QStringLiteral("programs"), json(R"j([
+            {"file": "main.py", "title": {"zh": "程序", "en": "Program"}},
+            {"file": "other.py", "title": {"zh": "另一个", "en": "The other"}}
+        ])j")},
+                                   {QStringLiteral("whatIf/0/compareProgram"), 1}});
+        QFile other(lesson.path() + QStringLiteral("/other.py"));
+        QVERIFY(other.open(QIODevice::WriteOnly));
+        other.write("print('other')\n");
+        other.close();
+        QList<LessonError> errors;
+        QVERIFY(!LessonLoader::loadFolder(lesson.path(), errors, QStringLiteral("x")));
+        QCOMPARE(joinErrors(errors),
+                 QStringLiteral("x/lesson.json: whatIf[0].compareProgram: cannot be combined with \"replace\": the other "
+                                "program runs as written"));
+    }
+
+    void aCompareProgramOutOfRangeMakesNoRunSpec()
+    {
+        Lesson lesson;
+        lesson.programs.append(Program{});
+        WhatIf variant;
+        variant.id = QStringLiteral("far");
+        variant.compareProgram = 4;
+        QString error;
+        QVERIFY(!lesson.runSpec(variant, &error));
+        QCOMPARE(error, QStringLiteral("what-if 'far' compares with program 4, but the lesson has 1"));
     }
 
     void programFilesMustBeUtf8()

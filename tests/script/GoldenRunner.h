@@ -28,6 +28,7 @@ struct Suite {
     QStringList areas; ///< folders under tests/scripts
     QString listName;  ///< the known-failing list under tests/scripts
     int timeoutMs;     ///< per script
+    QString expectedDir = {}; ///< where the expected files are, relative to the script's folder (empty: beside it)
 };
 
 inline QString scriptsRoot()
@@ -107,7 +108,11 @@ inline void runScriptRow(const Suite& suite)
     QFETCH(QString, script);
     QFETCH(bool, known);
     const QString path = scriptsRoot() + QLatin1Char('/') + script;
-    const QString base = path.left(path.size() - 3);
+    const QFileInfo info(path);
+    const QString base = suite.expectedDir.isEmpty()
+                             ? path.left(path.size() - 3)
+                             : info.absolutePath() + QLatin1Char('/') + suite.expectedDir + QLatin1Char('/') +
+                                   info.completeBaseName();
     const QByteArray expectedOut = readAll(base + QStringLiteral(".out"));
     const QByteArray expectedErr = readAll(base + QStringLiteral(".err"));
     const int expectedRc = readAll(base + QStringLiteral(".rc")).trimmed().toInt();

@@ -45,6 +45,10 @@ Scripts run in parallel on --jobs workers. When every script is regenerated,
 outputs whose script no longer exists are deleted (reported as ORPHAN in
 --check mode). Scripts in `legacy/` are regenerated like the others; the
 golden runner decides how to use them (see README.md and legacy/*.py).
+Each legacy script also runs once more with tests/scripts/legacy37.py executed
+before it (the shim that gives CPython 3.11 Python 3.7's legacy asyncio forms
+with Coroscope's DeprecationWarnings); those results go to
+legacy/py37/<name>.out/.err/.rc, which tst_golden_legacy compares with.
 """
 
 import argparse
@@ -61,6 +65,7 @@ REFERENCE_PYTHON = "/usr/bin/python3"
 REQUIRED_VERSION_PREFIX = "3.11."
 SCRIPTS_ROOT = Path(__file__).resolve().parent
 SUFFIXES = (".out", ".err", ".rc")
+LEGACY_SHIM = SCRIPTS_ROOT / "legacy37.py"
 
 
 def reference_environment():
@@ -144,13 +149,18 @@ def last_stderr_line(stderr):
     return lines[-1] + "\n" if lines else ""
 
 
-def run_once(script, timeout):
+def legacy_bootstrap():
+    """BOOTSTRAP preceded by the Python 3.7 legacy-forms shim."""
+    return LEGACY_SHIM.read_text(encoding="utf-8") + "\n" + BOOTSTRAP
+
+
+def run_once(script, timeout, bootstrap=BOOTSTRAP):
     """Runs one script as main.py in a fresh directory; returns the three files' bytes."""
     with tempfile.TemporaryDirectory(prefix="golden-") as workdir:
         shutil.copyfile(script, os.path.join(workdir, "main.py"))
         try:
             done = subprocess.run(
-                [REFERENCE_PYTHON, "-X", "utf8", "-c", BOOTSTRAP],
+                [REFERENCE_PYTHON, "-X", "utf8", "-c", bootstrap],
                 cwd=workdir, env=reference_environment(), stdin=subprocess.DEVNULL,
                 capture_output=True, timeout=timeout)
         except subprocess.TimeoutExpired:
@@ -162,11 +172,11 @@ def run_once(script, timeout):
     }
 
 
-def run_script(script, runs, timeout):
+def run_script(script, runs, timeout, bootstrap=BOOTSTRAP):
     """Returns (results of the first run or None on timeout, problem text or '')."""
     first = None
     for attempt in range(runs):
-        result = run_once(script, timeout)
+        result = run_once(script, timeout, bootstrap)
         if result is None:
             return None, f"TIMEOUT after {timeout}s (run {attempt + 1})"
         if first is None:
@@ -215,21 +225,25 @@ def main():
     print(f"regen: {len(scripts)} scripts, {options.runs} runs each, {options.jobs} workers"
           + (", check mode" if options.check else ""))
 
+    # (script, where its results go, bootstrap): legacy scripts run twice.
+    work = [(script, script.with_suffix(""), BOOTSTRAP) for script in scripts]
+    work += [(script, script.parent / "py37" / script.stem, legacy_bootstrap())
+             for script in scripts if script.parent.name == "legacy"]
     problems = []
     differences = []
     with tempfile.TemporaryDirectory(prefix="golden-check-") as check_dir, \
             concurrent.futures.ThreadPoolExecutor(max_workers=options.jobs) as pool:
-        futures = {pool.submit(run_script, script, options.runs, options.timeout): script
-                   for script in scripts}
+        futures = {pool.submit(run_script, script, options.runs, options.timeout, bootstrap): (script, stem)
+                   for script, stem, bootstrap in work}
         for future in concurrent.futures.as_completed(futures):
-            script = futures[future]
+            script, stem = futures[future]
             result, problem = future.result()
             if problem:
-                problems.append(f"{relative(script)}: {problem}")
-                print(f"regen: {relative(script)}: {problem}", flush=True)
+                problems.append(f"{relative(stem)}: {problem}")
+                print(f"regen: {relative(stem)}: {problem}", flush=True)
             if result is None:
                 continue
-            stem = script.with_suffix("")
+            stem.parent.mkdir(parents=True, exist_ok=True)
             if not options.check:
                 write_results(stem, result)
                 continue

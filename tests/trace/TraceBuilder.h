@@ -1,22 +1,36 @@
 #pragma once
 // TraceBuilder: writes events into a Trace with one call per event, naming
-// each payload field, so tests read like the runtime's decisions.
+// each payload field, so tests read like the runtime's decisions. The one
+// trace builder of every test area (trace, lessons, gui). It writes into a
+// Trace the test owns, or into one of its own that it shares (GUI tests hand
+// it to a Player, which keeps a shared_ptr).
 
 #include "core/trace/Trace.h"
 
+#include <concepts>
+#include <memory>
 #include <string_view>
 
 namespace coroscope::testing {
 
 class TraceBuilder {
 public:
+    /// Builds into a new Trace of its own; trace() shares it.
+    TraceBuilder()
+        : m_owned(std::make_shared<Trace>())
+        , m_trace(*m_owned)
+    {
+    }
+    /// Builds into `trace`, which must outlive the builder and what trace() returns.
     explicit TraceBuilder(Trace& trace)
         : m_trace(trace)
     {
     }
 
     std::size_t size() const { return m_trace.size(); }
-    Trace& trace() { return m_trace; }
+    /// The trace built so far: owned by the builder's copies and the holders
+    /// of this pointer, or (built into the test's Trace) not owned at all.
+    std::shared_ptr<Trace> trace() const { return m_owned ? m_owned : std::shared_ptr<Trace>(std::shared_ptr<Trace>(), &m_trace); }
 
     TraceBuilder& raw(const Event& e)
     {
@@ -32,7 +46,7 @@ public:
     {
         return add(EventKind::TaskState, std::uint8_t(s), std::uint16_t(wait), task, target, line, 0);
     }
-    TraceBuilder& switchTo(TaskId to, TaskId from, SwitchWhy why)
+    TraceBuilder& switchTo(TaskId to, TaskId from, SwitchWhy why = SwitchWhy::Await)
     {
         return add(EventKind::Switch, std::uint8_t(why), 0, to, from, 0, 0);
     }
@@ -76,10 +90,21 @@ public:
         return add(EventKind::ReadyPush, 0, 0, handle, task, 0, text(label));
     }
     TraceBuilder& readyPop(HandleId handle, TaskId task) { return add(EventKind::ReadyPop, 0, 0, handle, task, 0, 0); }
+    /// `n` ReadyPush events of task 1 (handles 1..n): events that only the
+    /// Event granularity stops at.
+    TraceBuilder& filler(int n)
+    {
+        for (int i = 0; i < n; ++i)
+            readyPush(HandleId(i + 1), 1, {});
+        return *this;
+    }
     TraceBuilder& clock(Nanos to, ClockWhy why = ClockWhy::Idle, TaskId lane = 0)
     {
         return add(EventKind::ClockAdvance, std::uint8_t(why), 0, 0, lane, 0, std::uint64_t(to));
     }
+    /// Times are Nanos: a double would silently become a few nanoseconds.
+    template <std::floating_point Seconds>
+    TraceBuilder& clock(Seconds, ClockWhy = ClockWhy::Idle, TaskId = 0) = delete;
     TraceBuilder& io(TaskId task, IoOp op, std::uint32_t bytes, std::uint32_t latencyUs, std::string_view host)
     {
         return add(EventKind::Io, std::uint8_t(op), 0, task, bytes, latencyUs, text(host));
@@ -89,7 +114,7 @@ public:
     {
         return add(EventKind::Warning, std::uint8_t(kind), 0, task, 0, 0, text(message));
     }
-    TraceBuilder& end(RunStatus status, std::string_view message = {})
+    TraceBuilder& end(RunStatus status = RunStatus::Ok, std::string_view message = {})
     {
         return add(EventKind::RunEnd, std::uint8_t(status), 0, 0, 0, 0, text(message));
     }
@@ -103,6 +128,7 @@ private:
         return *this;
     }
 
+    std::shared_ptr<Trace> m_owned; ///< set when the builder made its own Trace
     Trace& m_trace;
 };
 

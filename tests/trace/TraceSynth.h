@@ -34,8 +34,8 @@ public:
 
     void run()
     {
-        m_label = m_b.trace().intern("Task.__step").packed();
-        m_wakeLabel = m_b.trace().intern("_set_result_unless_cancelled").packed();
+        m_label = m_b.trace()->intern("Task.__step").packed();
+        m_wakeLabel = m_b.trace()->intern("_set_result_unless_cancelled").packed();
         startMain();
         while (!full()) {
             if (!m_ready.empty()) {

@@ -93,6 +93,10 @@ bool FrameExporter::writeSvg(QIODevice& device, QSize size) const
         return false;
     QSvgGenerator generator;
     generator.setOutputDevice(&device);
+    // Fonts are sized in points: at the generator's default 72 dpi the text
+    // would come out 3/4 of the size the layout measured it at. The PNG's
+    // image paints at QImage's resolution, so the SVG takes the same one.
+    generator.setResolution(QImage(1, 1, QImage::Format_ARGB32).logicalDpiY());
     generator.setSize(size);
     generator.setViewBox(QRect(QPoint(0, 0), size));
     generator.setTitle(m_title);

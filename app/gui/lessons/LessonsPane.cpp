@@ -8,8 +8,12 @@
 #include <QLabel>
 #include <QPainter>
 #include <QPainterPath>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QTreeWidget>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace coroscope {
 
@@ -54,6 +58,66 @@ QIcon markIcon(LessonProgress::Mark mark, const QPalette& palette, qreal dpr)
     return QIcon(pixmap);
 }
 
+/// The scroll area under the tree: as tall as its content at the width it
+/// has (the details wrap), at most most of the pane, scrolling beyond that, so
+/// a short window never cuts the last line of the details or the toggles off.
+class DetailsArea : public QScrollArea {
+public:
+    explicit DetailsArea(QWidget* parent)
+        : QScrollArea(parent)
+    {
+        setObjectName(QStringLiteral("lessonDetailsArea"));
+        setWidgetResizable(true);
+        setFrameShape(QFrame::NoFrame);
+        setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+        setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Preferred);
+    }
+
+    QSize sizeHint() const override
+    {
+        const QSize base = QScrollArea::sizeHint();
+        if (!widget())
+            return base;
+        const int w = viewport()->width() > 0 ? viewport()->width() : base.width();
+        int h = widget()->hasHeightForWidth() ? widget()->heightForWidth(w) : -1;
+        if (h < 0)
+            h = widget()->sizeHint().height();
+        if (parentWidget() && parentWidget()->height() > 0)
+            h = std::min(h, parentWidget()->height() * 3 / 5);
+        return QSize(base.width(), h + 2 * frameWidth());
+    }
+
+    QSize minimumSizeHint() const override
+    {
+        // As wide as the content needs (a toggle's label does not wrap): only the height scrolls.
+        const int content = widget() ? widget()->minimumSizeHint().width() : 0;
+        const int bar = verticalScrollBar()->sizeHint().width();
+        return QSize(std::max(QScrollArea::minimumSizeHint().width(), content + bar + 2 * frameWidth()),
+                     3 * fontMetrics().lineSpacing());
+    }
+
+    bool eventFilter(QObject* watched, QEvent* event) override
+    {
+        // The content grew or shrank (new details, toggles shown): ask for its new height.
+        if (watched == widget() && event->type() == QEvent::LayoutRequest)
+            updateGeometry();
+        return QScrollArea::eventFilter(watched, event);
+    }
+
+protected:
+    void resizeEvent(QResizeEvent* event) override
+    {
+        QScrollArea::resizeEvent(event);
+        if (viewport()->width() != m_width) {
+            m_width = viewport()->width();
+            updateGeometry();
+        }
+    }
+
+private:
+    int m_width = -1;
+};
+
 QString markText(LessonProgress::Mark mark)
 {
     switch (mark) {
@@ -85,15 +149,23 @@ LessonsPane::LessonsPane(const lessons::LessonLibrary* library, LessonProgress* 
     m_tree->setTextElideMode(Qt::ElideRight);
     m_tree->setFrameShape(QFrame::NoFrame);
     m_tree->setExpandsOnDoubleClick(false);
-    m_details = new QLabel(this);
+    m_detailsArea = new DetailsArea(this);
+    auto* content = new QWidget(m_detailsArea);
+    content->setObjectName(QStringLiteral("lessonDetailsContent"));
+    m_detailsLayout = new QVBoxLayout(content);
+    m_detailsLayout->setContentsMargins(0, 0, 0, 0);
+    m_detailsLayout->setSpacing(0);
+    m_details = new QLabel(content);
     m_details->setObjectName(QStringLiteral("lessonDetails"));
     m_details->setWordWrap(true);
     m_details->setTextFormat(Qt::RichText);
     m_details->setMargin(8);
     m_details->setAlignment(Qt::AlignTop | Qt::AlignLeft);
     m_details->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Minimum);
+    m_detailsLayout->addWidget(m_details);
+    m_detailsArea->setWidget(content);
     layout->addWidget(m_tree, 1);
-    layout->addWidget(m_details);
+    layout->addWidget(m_detailsArea);
 
     // A click picks: the browser is a list of places to go, not a selection to edit.
     connect(m_tree, &QTreeWidget::itemClicked, this, [this](QTreeWidgetItem* item) { onItemActivated(item); });
@@ -170,6 +242,11 @@ void LessonsPane::setCurrent(const QString& lessonId, int program)
     if (current)
         m_tree->scrollToItem(current);
     refreshDetails();
+}
+
+void LessonsPane::addFooter(QWidget* widget)
+{
+    m_detailsLayout->addWidget(widget);
 }
 
 void LessonsPane::onItemActivated(QTreeWidgetItem* item)

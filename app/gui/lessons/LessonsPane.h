@@ -10,6 +10,8 @@
 #include <QWidget>
 
 class QLabel;
+class QScrollArea;
+class QVBoxLayout;
 class QTreeWidget;
 class QTreeWidgetItem;
 
@@ -46,6 +48,9 @@ public:
     /// The row of a lesson, or of one of its programs (program >= 0); a
     /// lesson with a single program has no program rows: its own row is program 0's.
     QTreeWidgetItem* itemFor(const QString& lessonId, int program = -1) const;
+    /// Shows `widget` under the lesson's details (the what-if toggles); the
+    /// details and these scroll together when the pane is too short for them.
+    void addFooter(QWidget* widget);
 
 signals:
     /// The student picked a lesson (program 0) or one of its programs.
@@ -64,6 +69,8 @@ private:
     LessonProgress* m_progress;
     lessons::Language m_language = lessons::Language::English;
     QTreeWidget* m_tree;
+    QScrollArea* m_detailsArea;
+    QVBoxLayout* m_detailsLayout;
     QLabel* m_details;
     QString m_currentLesson;
     int m_currentProgram = -1;

@@ -23,7 +23,7 @@ Player::Player(QObject* parent)
 
 Player::~Player() = default;
 
-void Player::setTrace(std::shared_ptr<const Trace> trace)
+void Player::setTrace(std::shared_ptr<const Trace> trace, qint64 available)
 {
     setPlaying(false);
     // The old recording lives until every listener has moved to the new one:
@@ -33,7 +33,9 @@ void Player::setTrace(std::shared_ptr<const Trace> trace)
     m_index.clear();
     m_position = 0;
     m_cause = MoveCause::Load;
-    m_length = m_trace ? m_trace->size() : 0;
+    m_length = !m_trace ? 0
+             : available < 0 ? m_trace->size()
+                             : std::min(m_trace->size(), std::size_t(available));
     if (m_trace)
         m_index.update(*m_trace, m_length);
     emit traceChanged();

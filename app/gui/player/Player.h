@@ -48,7 +48,9 @@ public:
 
     /// Takes a recording and rewinds to position 0. A null trace unloads.
     /// The previous recording stays alive until the signals have been emitted.
-    void setTrace(std::shared_ptr<const Trace> trace);
+    /// A non-negative `available` reads no further than that many events (a
+    /// run that is still recording announces its events with traceAppended).
+    void setTrace(std::shared_ptr<const Trace> trace, qint64 available = -1);
     const Trace* trace() const { return m_trace.get(); }
     /// The recording, for holders that must keep it alive.
     std::shared_ptr<const Trace> sharedTrace() const { return m_trace; }

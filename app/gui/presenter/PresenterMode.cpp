@@ -15,8 +15,10 @@
 #include <QMainWindow>
 #include <QMenu>
 #include <QMenuBar>
+#include <QResizeEvent>
 #include <QScreen>
 #include <QSettings>
+#include <QTimer>
 #include <QToolBar>
 
 #include <algorithm>
@@ -222,6 +224,25 @@ void PresenterMode::applyChosenPanes()
         m_panes->setShown(pane, isPaneChosen(pane));
 }
 
+void PresenterMode::fitViews()
+{
+    QDockWidget* side = nullptr;
+    QDockWidget* below = nullptr;
+    for (PaneId pane : {PaneId::LoopView, PaneId::Greenlets, PaneId::Generators, PaneId::Timeline, PaneId::Inspector}) {
+        QDockWidget* d = m_panes->dock(pane);
+        if (!d || !m_panes->isShown(pane) || d->isFloating())
+            continue;
+        const Qt::DockWidgetArea area = m_window->dockWidgetArea(d);
+        QDockWidget*& slot = area == Qt::LeftDockWidgetArea || area == Qt::RightDockWidgetArea ? side : below;
+        if (!slot)
+            slot = d;
+    }
+    if (side)
+        m_window->resizeDocks({side}, {m_window->width() / 2}, Qt::Horizontal);
+    if (below)
+        m_window->resizeDocks({below}, {m_window->height() * 45 / 100}, Qt::Vertical);
+}
+
 QList<QWidget*> PresenterMode::mirroredWidgets() const
 {
     QList<QWidget*> out;
@@ -254,7 +275,9 @@ void PresenterMode::enter()
     m_saved.editorReadOnly = m_editor->isReadOnly();
     m_active = true;
 
-    m_panes->restoreLayout(m_settings->value(kStateSetting).toByteArray());
+    const QByteArray presented = m_settings->value(kStateSetting).toByteArray();
+    m_panes->restoreLayout(presented);
+    m_fitViewsPending = presented.isEmpty();
     m_theme->setTheme(ThemeKind::HighContrast);
     m_theme->setFontScale(m_scale);
     m_saved.iconSizes.clear();
@@ -275,6 +298,10 @@ void PresenterMode::enter()
     if (QScreen* screen = m_window->screen())
         m_window->setGeometry(screen->geometry());
     m_window->showFullScreen();
+    if (m_fitViewsPending && m_window->screen() && m_window->size() == m_window->screen()->size()) {
+        m_fitViewsPending = false;
+        fitViews();
+    }
     m_toggle->setChecked(true);
     emit activeChanged(true);
 }
@@ -354,8 +381,19 @@ void PresenterMode::setAudienceWindowShown(bool shown)
 
 bool PresenterMode::eventFilter(QObject* watched, QEvent* event)
 {
-    if (watched == m_window && event->type() == QEvent::Resize && m_blanked)
-        m_blankScreen->setGeometry(m_window->rect());
+    if (watched == m_window && event->type() == QEvent::Resize) {
+        if (m_blanked)
+            m_blankScreen->setGeometry(m_window->rect());
+        // With a window manager, full screen arrives a little after enter().
+        const QScreen* screen = m_window->screen();
+        if (m_active && m_fitViewsPending && screen && static_cast<QResizeEvent*>(event)->size() == screen->size()) {
+            m_fitViewsPending = false;
+            QTimer::singleShot(0, this, [this] {
+                if (m_active)
+                    fitViews();
+            });
+        }
+    }
     return QObject::eventFilter(watched, event);
 }
 

@@ -108,6 +108,10 @@ private:
 
     QAction* makeAction(const char* objectName, bool presenterOnly);
     void applyChosenPanes();
+    /// The first presentation (no layout saved yet): the picked views get
+    /// half the screen's width, or 45 % of its height below the code, since
+    /// they are what the hall looks at.
+    void fitViews();
     void saveSettings() const;
     void setPresenterActionsEnabled(bool on);
 
@@ -120,6 +124,7 @@ private:
 
     bool m_active = false;
     bool m_blanked = false;
+    bool m_fitViewsPending = false; ///< fitViews() once the window covers the screen
     double m_scale = kDefaultScale;
     std::set<PaneId> m_chosen;
     Saved m_saved;

@@ -4,6 +4,7 @@
 #include "core/trace/Trace.h"
 
 #include <algorithm>
+#include <utility>
 
 namespace coroscope {
 
@@ -16,10 +17,11 @@ PlayheadModel::~PlayheadModel() = default;
 
 void PlayheadModel::setTrace(std::shared_ptr<const Trace> trace)
 {
-    m_seeker.reset();
-    m_trace = std::move(trace);
-    if (m_trace)
-        m_seeker = std::make_unique<Seeker>(*m_trace);
+    // The old trace and its seeker outlive the signals, so listeners can let
+    // go of what they hold into them first.
+    const std::shared_ptr<const Trace> oldTrace = std::exchange(m_trace, std::move(trace));
+    const std::unique_ptr<Seeker> oldSeeker = std::exchange(m_seeker, m_trace ? std::make_unique<Seeker>(*m_trace) : nullptr);
+    emit traceReplaced();
     emit headChanged();
     emit modelChanged();
 }

@@ -3,8 +3,9 @@
 // events [0, position)), plus the Model after everything recorded so far,
 // for the panes that read the run's state rather than draw it: the editor's
 // task lines, the warnings banner, the narration's "why does this task run
-// next?". It keeps a Seeker over the current trace, so moving the playhead
-// anywhere, either way, costs at most one checkpoint interval of events.
+// next?". It keeps the one Seeker over the current trace, so moving the
+// playhead anywhere, either way, costs at most one checkpoint interval of
+// events; the views (ViewFeed) and the timeline read the same Seeker.
 //
 // This header does not include the Seeker, to keep its includers light.
 
@@ -29,6 +30,9 @@ public:
     void setTrace(std::shared_ptr<const Trace> trace);
     const Trace* trace() const { return m_trace.get(); }
     bool hasTrace() const { return m_trace != nullptr; }
+    /// The index over trace(); nullptr when there is no trace. It changes
+    /// only with setTrace (traceReplaced tells).
+    const Seeker* seeker() const { return m_seeker.get(); }
 
     /// Indexes the events recorded since the last call.
     void traceAppended();
@@ -42,6 +46,9 @@ public:
     qint64 position() const { return qint64(model().position()); }
 
 signals:
+    /// setTrace took a new trace (or none); emitted before headChanged and
+    /// modelChanged, while the previous trace and seeker are still alive.
+    void traceReplaced();
     /// model() changed (a seek or a new trace).
     void modelChanged();
     /// head() changed (events were indexed or a new trace).

@@ -31,6 +31,7 @@ struct RunRequest {
     QString source;                        ///< the program text
     QString filename = QStringLiteral("main.py"); ///< what tracebacks call it
     QJsonObject world;                     ///< the simulated world (DESIGN.md section 5)
+    bool uvloop = false;                   ///< every loop runs uninstrumented (uvloop's variant; WorldConfig::uvloop)
     RunLimits limits;
 };
 

@@ -82,7 +82,8 @@ void RunSession::start(const QString& source, const QJsonObject& world)
 
 void RunSession::onStarted(quint64 run, std::shared_ptr<const Trace> trace)
 {
-    m_player->setTrace(std::move(trace));
+    // The worker is recording already: the Player reads only what progressed() announces.
+    m_player->setTrace(std::move(trace), 0);
     emit runStarted(run);
     tryRestore(false);
 }

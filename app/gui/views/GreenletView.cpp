@@ -100,7 +100,9 @@ Scene GreenletView::layout(const LayoutInput& in)
 
     // Columns: every greenlet if they fit; otherwise the running one and the
     // two ends of the last switch first, then the lowest ids.
-    const qreal minColW = 10 * u;
+    // Narrow enough for three columns in half a projector screen at presenter
+    // scale: the switch between two stacks is the picture.
+    const qreal minColW = 6.5 * u;
     const qreal maxColW = 24 * u;
     const int fit = std::max(1, int(std::floor((w - 2 * pad + pad) / (minColW + pad))));
     std::vector<TaskId> shown;

@@ -66,7 +66,10 @@ LoopPlaces LoopPlaces::of(const Model& model)
     }
 
     std::map<std::pair<int, std::uint32_t>, std::size_t> groupOf; // (kind rank, target) -> index
+    std::map<TaskId, TimerId> timerOwnedBy; // task -> the pending timer it scheduled last
     for (const TimerInfo& t : model.timers()) {
+        if (t.owner)
+            timerOwnedBy[t.owner] = t.id;
         WaitGroup g;
         g.kind = WaitKind::Timer;
         g.target = t.id;
@@ -87,7 +90,13 @@ LoopPlaces LoopPlaces::of(const Model& model)
             continue;
         switch (t.state) {
         case TaskState::Waiting: {
-            const auto key = std::make_pair(kindRank(t.waitKind), t.waitTarget);
+            auto key = std::make_pair(kindRank(t.waitKind), t.waitTarget);
+            if (t.waitKind == WaitKind::Timer && !groupOf.count(key)) {
+                // A sleep may wait on a future that its timer resolves, so the
+                // task does not name the timer: the one it scheduled wakes it.
+                if (const auto owned = timerOwnedBy.find(id); owned != timerOwnedBy.end())
+                    key.second = owned->second;
+            }
             auto it = groupOf.find(key);
             if (it == groupOf.end()) {
                 WaitGroup g;

@@ -105,9 +105,12 @@ void paintText(QPainter& p, const SceneItem& item, const ViewStyle& style, FontC
         p.drawText(r, int(item.align) | Qt::TextWordWrap, item.text);
         return;
     }
-    // One line: a text with newlines shows its first line.
+    // One line: a text with newlines shows its first line. A chip keeps both
+    // ends of a long name: tasks and workers differ by their last characters
+    // ("ThreadPoolExecutor-0_3").
     const QString line = item.text.section(QLatin1Char('\n'), 0, 0);
-    p.drawText(r, int(item.align) | Qt::TextSingleLine, fm.elidedText(line, Qt::ElideRight, r.width()));
+    const Qt::TextElideMode elide = item.role == ItemRole::Chip ? Qt::ElideMiddle : Qt::ElideRight;
+    p.drawText(r, int(item.align) | Qt::TextSingleLine, fm.elidedText(line, elide, r.width()));
 }
 
 void paintArrow(QPainter& p, const SceneArrow& arrow, const QRectF& a, const QRectF& b, const Scene& scene,

@@ -254,6 +254,17 @@ void TimelineView::paintLayout(QPainter& p, const TimelineLayout& l, const ViewS
     QFont small = st.font(0.8);
     p.setFont(small);
     const QFontMetricsF fm(small);
+    // The playhead's value tag sits on the ruler; tick labels it would cover give way.
+    QString tagText;
+    QRectF tag;
+    if (l.playheadVisible) {
+        const double v = l.valueAt(l.playheadX);
+        tagText = l.axis == TimelineAxis::Time ? ViewText::time(Nanos(std::llround(v)))
+                                               : QStringLiteral("#%1").arg(std::llround(v));
+        const qreal w = fm.horizontalAdvance(tagText) + 0.8 * u;
+        tag = QRectF(l.playheadX - w / 2, l.ruler.bottom() - fm.height() - 2, w, fm.height() + 2);
+        tag.moveLeft(std::clamp(tag.left(), l.ruler.left(), l.ruler.right() - w));
+    }
     QColor grid = theme.border;
     grid.setAlphaF(0.6f);
     for (const TimelineLayout::Tick& t : l.ticks) {
@@ -261,8 +272,9 @@ void TimelineView::paintLayout(QPainter& p, const TimelineLayout& l, const ViewS
         p.drawLine(QPointF(t.x, l.ruler.top() + l.ruler.height() * 0.6), QPointF(t.x, l.plot.bottom()));
         p.setPen(theme.mutedText);
         const qreal tw = fm.horizontalAdvance(t.label);
-        if (t.x + 3 + tw <= l.ruler.right())
-            p.drawText(QPointF(t.x + 3, l.ruler.top() + fm.ascent() + 1), t.label);
+        const QRectF labelRect(t.x + 3, l.ruler.top() + 1, tw, fm.height());
+        if (labelRect.right() <= l.ruler.right() && !labelRect.adjusted(-0.3 * u, 0, 0.3 * u, 0).intersects(tag))
+            p.drawText(QPointF(labelRect.left(), l.ruler.top() + fm.ascent() + 1), t.label);
     }
 
     // Lanes: a quiet stripe every other lane, the task's marker and name, the bars.
@@ -285,7 +297,8 @@ void TimelineView::paintLayout(QPainter& p, const TimelineLayout& l, const ViewS
         p.setPen(theme.text);
         const QRectF text(marker.right() + 0.4 * u, lane.rect.top(), l.labels.width() - marker.right() - 0.8 * u,
                           lane.rect.height());
-        p.drawText(text, Qt::AlignLeft | Qt::AlignVCenter, lfm.elidedText(lane.label, Qt::ElideRight, text.width()));
+        // Both ends of a long name stay: workers differ by their last characters.
+        p.drawText(text, Qt::AlignLeft | Qt::AlignVCenter, lfm.elidedText(lane.label, Qt::ElideMiddle, text.width()));
         for (const TimelineLayout::Bar& b : lane.bars)
             p.fillRect(b.rect, st.activity(b.activity));
     }
@@ -300,18 +313,12 @@ void TimelineView::paintLayout(QPainter& p, const TimelineLayout& l, const ViewS
         p.setRenderHint(QPainter::Antialiasing, true);
         p.setPen(QPen(theme.highlight, std::max<qreal>(2.0, st.hairline() * 2)));
         p.drawLine(QPointF(l.playheadX, l.ruler.top()), QPointF(l.playheadX, l.plot.bottom()));
-        const double v = l.valueAt(l.playheadX);
-        const QString s = l.axis == TimelineAxis::Time ? ViewText::time(Nanos(std::llround(v)))
-                                                       : QStringLiteral("#%1").arg(std::llround(v));
-        const qreal w = fm.horizontalAdvance(s) + 0.8 * u;
-        QRectF tag(l.playheadX - w / 2, l.ruler.bottom() - fm.height() - 2, w, fm.height() + 2);
-        tag.moveLeft(std::clamp(tag.left(), l.ruler.left(), l.ruler.right() - w));
         p.setPen(Qt::NoPen);
         p.setBrush(theme.highlight);
         p.drawRoundedRect(tag, tag.height() / 2, tag.height() / 2);
         p.setPen(theme.highlightedText);
         p.setFont(small);
-        p.drawText(tag, Qt::AlignCenter, s);
+        p.drawText(tag, Qt::AlignCenter, tagText);
     }
 
     // Legend: what the colours mean, and where we are.

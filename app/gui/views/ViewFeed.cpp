@@ -1,28 +1,51 @@
 #include "app/gui/views/ViewFeed.h"
 
+#include "app/gui/run/PlayheadModel.h"
 #include "app/gui/views/AnimationClock.h"
 #include "app/gui/views/TimelineView.h"
 #include "app/gui/views/VisualView.h"
-#include "core/trace/Seeker.h"
 #include "core/trace/Trace.h"
+
+#include <utility>
 
 namespace coroscope {
 
 ViewFeed::ViewFeed(QObject* parent)
-    : QObject(parent)
-    , m_clock(new AnimationClock(this))
+    : ViewFeed(nullptr, parent)
 {
 }
 
+ViewFeed::ViewFeed(PlayheadModel* playhead, QObject* parent)
+    : QObject(parent)
+    , m_playhead(playhead ? playhead : new PlayheadModel(this))
+    , m_clock(new AnimationClock(this))
+{
+    m_now = m_playhead->model();
+    m_before = m_now;
+    connect(m_playhead, &PlayheadModel::traceReplaced, this, &ViewFeed::onTraceReplaced);
+    connect(m_playhead, &PlayheadModel::modelChanged, this, &ViewFeed::onModelChanged);
+    connect(m_playhead, &PlayheadModel::headChanged, this, &ViewFeed::onHeadChanged);
+}
+
 ViewFeed::~ViewFeed() = default;
+
+const Trace* ViewFeed::trace() const
+{
+    return m_playhead->trace();
+}
+
+const Seeker* ViewFeed::seeker() const
+{
+    return m_playhead->seeker();
+}
 
 void ViewFeed::addView(VisualView* view)
 {
     m_views.push_back(view);
     view->setClock(m_clock);
     connect(view, &VisualView::taskSelected, this, &ViewFeed::selectTask);
-    if (m_trace)
-        view->showModel(*m_trace, m_now);
+    if (const Trace* trace = m_playhead->trace())
+        view->showModel(*trace, m_now);
     else
         view->clear();
 }
@@ -35,7 +58,7 @@ void ViewFeed::setTimeline(TimelineView* timeline)
     if (!timeline)
         return;
     timeline->setClock(m_clock);
-    timeline->setSource(m_trace, m_seeker.get());
+    timeline->setSource(m_playhead->trace(), m_playhead->seeker());
     timeline->setPlayhead(m_now.position(), m_now.now());
     connect(timeline, &TimelineView::seekRequested, this, [this](std::size_t p) { emit seekRequested(qint64(p)); });
     connect(timeline, &TimelineView::taskSelected, this, &ViewFeed::selectTask);
@@ -53,65 +76,70 @@ void ViewFeed::setViewStyle(const ViewStyle& style)
 
 void ViewFeed::setTrace(const Trace* trace)
 {
+    // Not owned: an aliasing pointer with no control block.
+    setSharedTrace(std::shared_ptr<const Trace>(std::shared_ptr<const Trace>(), trace));
+}
+
+void ViewFeed::setSharedTrace(std::shared_ptr<const Trace> trace)
+{
+    m_playhead->setTrace(std::move(trace));
+    m_playhead->traceAppended();
+}
+
+void ViewFeed::traceAppended()
+{
+    m_playhead->traceAppended();
+}
+
+void ViewFeed::follow(qint64 position)
+{
+    m_playhead->seek(position);
+}
+
+void ViewFeed::onTraceReplaced()
+{
     m_clock->finish();
-    // Views drop their pointers into the old trace before the Seeker goes.
+    // Views drop their pointers into the old trace while it is still alive.
     for (const auto& v : m_views) {
         if (v)
             v->clear();
     }
     if (m_timeline)
         m_timeline->clear();
-    m_trace = trace;
-    m_seeker = trace ? std::make_unique<Seeker>(*trace) : nullptr;
-    m_now = Model();
-    m_before = Model();
+    m_now = m_playhead->model();
+    m_before = m_now;
+    const Trace* trace = m_playhead->trace();
     if (!trace)
         return;
-    m_seeker->update();
     if (m_timeline)
-        m_timeline->setSource(m_trace, m_seeker.get());
+        m_timeline->setSource(trace, m_playhead->seeker());
     for (const auto& v : m_views) {
         if (v)
-            v->showModel(*m_trace, m_now);
+            v->showModel(*trace, m_now);
     }
 }
 
-void ViewFeed::setSharedTrace(std::shared_ptr<const Trace> trace)
+void ViewFeed::onModelChanged()
 {
-    // The new trace is held before the old one is released, and the views
-    // let go of the old one inside setTrace first.
-    std::shared_ptr<const Trace> old = std::move(m_keepAlive);
-    m_keepAlive = trace;
-    setTrace(trace.get());
-}
-
-void ViewFeed::traceAppended()
-{
-    if (!m_seeker)
-        return;
-    m_seeker->update();
-    if (m_timeline)
-        m_timeline->sourceGrew();
-}
-
-void ViewFeed::follow(qint64 position)
-{
-    if (!m_seeker)
-        return;
-    const std::size_t target = std::size_t(std::max<qint64>(0, position));
-    if (target > m_seeker->indexed())
-        traceAppended();
-    if (std::min(target, m_seeker->indexed()) == m_now.position())
+    const Trace* trace = m_playhead->trace();
+    const Model& at = m_playhead->model();
+    if (!trace || at.position() == m_now.position())
         return;
     m_before = m_now;
-    m_now = m_seeker->seek(target);
+    m_now = at;
     for (const auto& v : m_views) {
         if (v)
-            v->showModels(*m_trace, m_now, m_before);
+            v->showModels(*trace, m_now, m_before);
     }
     if (m_timeline)
         m_timeline->setPlayhead(m_now.position(), m_now.now(), m_before.position(), m_before.now());
     m_clock->restart();
+}
+
+void ViewFeed::onHeadChanged()
+{
+    if (m_timeline && m_playhead->trace())
+        m_timeline->sourceGrew();
 }
 
 void ViewFeed::selectTask(TaskId task)

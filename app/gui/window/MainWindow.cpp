@@ -18,6 +18,8 @@
 #include "app/gui/window/LanguageSwitcher.h"
 #include "app/gui/window/PaneSet.h"
 #include "app/gui/window/PlaybackActions.h"
+#include "app/gui/whatif/WhatIfController.h"
+#include "app/gui/whatif/WhatIfToggles.h"
 #include "lessons/loader/LessonLibrary.h"
 
 #include <QAction>
@@ -25,6 +27,7 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDir>
+#include <QDockWidget>
 #include <QFileDialog>
 #include <QLabel>
 #include <QMenuBar>
@@ -91,6 +94,9 @@ MainWindow::MainWindow(const AppEnvironment& environment, QWidget* parent)
     m_narration = new NarrationPane(m_player, m_playhead, m_progress, this);
     m_panes->setWidget(PaneId::Narration, m_narration);
     createViews();
+    m_whatIf = new WhatIfController(this, m_theme);
+    m_whatIf->followRun(m_player, m_playhead, m_run);
+    m_lessonsPane->addFooter(m_whatIf->toggles());
 
     createToolBar();
     m_presenter = new PresenterMode(this, m_panes, m_theme, m_playback, m_editor, settings);
@@ -189,6 +195,8 @@ void MainWindow::createMenus()
     m_panesMenu = m_viewMenu->addMenu(QString());
     for (PaneId pane : kAllPanes)
         m_panesMenu->addAction(m_panes->toggleAction(pane));
+    // The comparison dock is WhatIfController's, outside PaneSet (presenter mode leaves it alone).
+    m_panesMenu->addAction(m_whatIf->dock()->toggleViewAction());
     m_resetLayout = m_viewMenu->addAction(paintedIcon(IconGlyph::Layout), QString());
     m_resetLayout->setObjectName(QStringLiteral("actionResetLayout"));
     connect(m_resetLayout, &QAction::triggered, this, &MainWindow::resetLayout);

@@ -58,6 +58,7 @@ class ThemeManager;
 class TimelineView;
 class ViewFeed;
 class WarningsBanner;
+class WhatIfController;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -82,6 +83,8 @@ public:
     NarrationPane* narrationPane() const { return m_narration; }
     LessonProgress* progress() const { return m_progress; }
     const lessons::LessonLibrary& library() const { return *m_library; }
+    /// The lesson's what-if toggles and the comparison dock.
+    WhatIfController* whatIf() const { return m_whatIf; }
     /// What keeps the views on the playhead.
     ViewFeed* viewFeed() const { return m_feed; }
     /// The window's own views; nullptr once installView() replaced one.
@@ -182,6 +185,7 @@ private:
     LessonProgress* m_progress;
     LessonsPane* m_lessonsPane;
     NarrationPane* m_narration;
+    WhatIfController* m_whatIf = nullptr;
     ViewFeed* m_feed = nullptr;
     QPointer<LoopView> m_loopView;
     QPointer<GreenletView> m_greenletView;

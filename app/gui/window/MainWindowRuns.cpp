@@ -15,6 +15,7 @@
 #include "app/gui/run/RunSession.h"
 #include "app/gui/window/LanguageSwitcher.h"
 #include "app/gui/window/PaneSet.h"
+#include "app/gui/whatif/WhatIfController.h"
 #include "lessons/loader/LessonLibrary.h"
 #include "lessons/loader/LessonLoader.h"
 
@@ -68,6 +69,7 @@ bool MainWindow::openLesson(const QString& lessonId, int program)
     m_progress->markVisited(lessonId);
     m_lessonsPane->setCurrent(lessonId, program);
     m_narration->setLesson(lesson, program);
+    m_whatIf->setProgram(lesson, program);
     const lessons::Program& p = lesson->programs[program];
     // Through the DocumentSession, so edits of a lesson's code are autosaved
     // under the lesson's own key and "Revert to original" brings it back.
@@ -146,6 +148,7 @@ void MainWindow::onDocumentOpened(const QString& key)
         m_program = -1;
         m_lessonsPane->setCurrent(QString(), -1);
         m_narration->setLesson(nullptr, 0);
+        m_whatIf->setProgram(nullptr, -1);
     }
     m_editor->clearSyntaxError();
     m_banner->setItems({});
@@ -260,6 +263,7 @@ void MainWindow::applyLanguageToLessons()
                                            : lessons::Language::English;
     m_lessonsPane->setLanguage(language);
     m_narration->setLanguage(language);
+    m_whatIf->setLanguage(language);
     refreshBanner();
 }
 

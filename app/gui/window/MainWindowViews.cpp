@@ -1,5 +1,5 @@
 // MainWindow, continued: the visualisation views in their panes, fed from
-// the Player through one ViewFeed, styled by the theme and the type scale.
+// the PlayheadModel through one ViewFeed, styled by the theme and the type scale.
 
 #include "app/gui/window/MainWindow.h"
 
@@ -31,7 +31,8 @@ constexpr double kAnimationShare = 0.8;
 
 void MainWindow::createViews()
 {
-    m_feed = new ViewFeed(this);
+    // The views read the Model through the window's PlayheadModel: one Seeker, one seek per move.
+    m_feed = new ViewFeed(m_playhead, this);
     m_loopView = new LoopView(this);
     m_loopView->setObjectName(QStringLiteral("loopView"));
     m_greenletView = new GreenletView(this);
@@ -62,9 +63,6 @@ void MainWindow::createViews()
         m_feed->addView(view);
     m_feed->setTimeline(m_timelineView);
 
-    connect(m_player, &Player::traceChanged, m_feed, [this] { m_feed->setSharedTrace(m_player->sharedTrace()); });
-    connect(m_player, &Player::lengthChanged, m_feed, &ViewFeed::traceAppended);
-    connect(m_player, &Player::positionChanged, m_feed, &ViewFeed::follow);
     connect(m_feed, &ViewFeed::seekRequested, m_player, &Player::seek);
     auto fitAnimation = [this] {
         m_feed->setAnimationMs(

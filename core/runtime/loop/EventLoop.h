@@ -53,6 +53,9 @@ public:
 
     /// The virtual clock.
     Nanos now() const { return m_now; }
+    /// Starts the virtual clock at `t` instead of 0, before anything is
+    /// scheduled: a later loop of the same run goes on from the run's time.
+    void startClockAt(Nanos t) { m_now = t; }
     /// loop.time(): the virtual clock in seconds.
     double time() const { return double(m_now) / 1e9; }
 

@@ -4,8 +4,10 @@
 #include "core/script/value/TypeObject.h"
 #include "core/script/value/detail/Check.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <cstring>
+#include <malloc.h>
 
 namespace coroscope::pylite {
 
@@ -38,7 +40,41 @@ Heap::Heap(ObjectSpace& space) : m_space(space)
     listInit(m_old);
 }
 
-Heap::~Heap() = default;
+Heap::~Heap()
+{
+    for (FreeBlock*& head : m_freeBlocks) {
+        while (FreeBlock* b = head) {
+            head = b->next;
+            std::free(b);
+        }
+    }
+}
+
+void* Heap::poolAlloc(std::size_t bytes)
+{
+    if (bytes > kPoolMaxBytes) return std::malloc(bytes);
+    const std::size_t cls = (bytes + kPoolGranule - 1) / kPoolGranule;
+    if (FreeBlock* b = m_freeBlocks[cls]) {
+        m_freeBlocks[cls] = b->next;
+        return b;
+    }
+    return std::malloc(cls * kPoolGranule);
+}
+
+void Heap::poolFree(void* p, std::size_t bytes)
+{
+    if (bytes > kPoolMaxBytes) {
+        std::free(p);
+        return;
+    }
+    // The class comes from the block itself, not from `bytes`: every block
+    // is a malloc block at least as large as its class, whatever size the
+    // caller believes it has.
+    const std::size_t cls = std::min(malloc_usable_size(p), kPoolMaxBytes) / kPoolGranule;
+    auto* b = static_cast<FreeBlock*>(p);
+    b->next = m_freeBlocks[cls];
+    m_freeBlocks[cls] = b;
+}
 
 // --- lists ----------------------------------------------------------------
 
@@ -103,7 +139,8 @@ Object* Heap::allocObject(TypeObject* type, std::size_t bytes)
     const bool gc = type->has(TypeFlag::Gc);
     const std::size_t total = bytes + (gc ? sizeof(GcHead) : 0);
     if (!checkBudget(total)) return nullptr;
-    void* mem = std::calloc(1, total);
+    void* mem = poolAlloc(total);
+    if (mem) std::memset(mem, 0, total);
     if (!mem) {
         m_space.raiseMemoryError();
         return nullptr;
@@ -123,14 +160,14 @@ void Heap::freeObjectMemory(Object* o, std::size_t bytes, bool gc)
     const std::size_t total = bytes + (gc ? sizeof(GcHead) : 0);
     m_liveBytes -= total;
     --m_liveObjects;
-    std::free(gc ? static_cast<void*>(gcHeadOf(o)) : static_cast<void*>(o));
+    poolFree(gc ? static_cast<void*>(gcHeadOf(o)) : static_cast<void*>(o), total);
 }
 
 void* Heap::allocBuffer(std::size_t bytes)
 {
     if (bytes == 0) return nullptr;
     if (!checkBudget(bytes)) return nullptr;
-    void* p = std::malloc(bytes);
+    void* p = poolAlloc(bytes);
     if (!p) {
         m_space.raiseMemoryError();
         return nullptr;
@@ -146,7 +183,17 @@ void* Heap::reallocBuffer(void* p, std::size_t oldBytes, std::size_t newBytes)
         return nullptr;
     }
     if (newBytes > oldBytes && !checkBudget(newBytes - oldBytes)) return nullptr;
-    void* q = std::realloc(p, newBytes);
+    void* q;
+    if (oldBytes > kPoolMaxBytes && newBytes > kPoolMaxBytes) {
+        q = std::realloc(p, newBytes);
+    } else {
+        // A pooled block's size class is fixed: move to a block of the new size.
+        q = poolAlloc(newBytes);
+        if (q) {
+            if (p) std::memcpy(q, p, std::min(oldBytes, newBytes));
+            if (p) poolFree(p, oldBytes);
+        }
+    }
     if (!q) {
         m_space.raiseMemoryError();
         return nullptr;
@@ -159,7 +206,7 @@ void Heap::freeBuffer(void* p, std::size_t bytes)
 {
     if (!p) return;
     m_liveBytes -= bytes;
-    std::free(p);
+    poolFree(p, bytes);
 }
 
 void Heap::freeImmortal(Object* o)

@@ -124,6 +124,12 @@ private:
 
     void destroyNow(Object* o);
     void freeObjectMemory(Object* o, std::size_t bytes, bool gc);
+    /// Small blocks (objects and buffers up to kPoolMaxBytes) are recycled
+    /// through per-size free lists instead of going back to malloc: most
+    /// objects die young (a task step's StopIteration, a bound method), and
+    /// the free list makes their next allocation a pointer pop.
+    void* poolAlloc(std::size_t bytes);
+    void poolFree(void* p, std::size_t bytes);
     std::size_t collectGeneration(GcList& gen, GcList& survivors);
     void computeGcRefs(GcList& list);
     void partitionUnreachable(GcList& list, GcList& unreachable);
@@ -151,6 +157,13 @@ private:
 
     int m_releaseDepth = 0;
     std::vector<Object*> m_deferredReleases;
+
+    static constexpr std::size_t kPoolGranule = 16;
+    static constexpr std::size_t kPoolMaxBytes = 512;
+    struct FreeBlock {
+        FreeBlock* next;
+    };
+    FreeBlock* m_freeBlocks[kPoolMaxBytes / kPoolGranule + 1] = {}; ///< by size class (bytes rounded up to the granule)
 };
 
 } // namespace coroscope::pylite

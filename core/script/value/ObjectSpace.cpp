@@ -10,6 +10,7 @@
 #include "core/script/value/detail/Bootstrap.h"
 #include "core/script/value/detail/Check.h"
 
+#include <cstring>
 #include <limits>
 
 namespace coroscope::pylite {
@@ -169,6 +170,7 @@ void ObjectSpace::teardown()
     for (Value& v : m_latin1) clearField(v);
     clearField(m_emptyStr);
     clearField(m_emptyTuple);
+    for (InternCacheEntry& e : m_internCache) e = InternCacheEntry();
     for (auto& [text, s] : m_interned) decrefObject(s);
     m_interned.clear();
     m_interpreter = nullptr;
@@ -318,8 +320,15 @@ void ObjectSpace::reprLeave(Object* o)
 
 StrObject* ObjectSpace::intern(std::string_view s)
 {
-    auto it = m_interned.find(std::string(s));
-    if (it != m_interned.end()) return it->second;
+    InternCacheEntry& slot =
+        m_internCache[((std::uintptr_t(s.data()) >> 3) ^ (s.size() * 0x9e37u)) & (kInternCacheSize - 1)];
+    if (slot.text == s.data() && slot.size == s.size() && std::memcmp(slot.str->data(), s.data(), s.size()) == 0)
+        return slot.str;
+    auto it = m_interned.find(s);
+    if (it != m_interned.end()) {
+        slot = {s.data(), s.size(), it->second};
+        return it->second;
+    }
     const std::size_t budget = m_heap.budget();
     m_heap.setBudget(std::numeric_limits<std::size_t>::max());
     Ref str = newStr(*this, s);
@@ -328,6 +337,7 @@ StrObject* ObjectSpace::intern(std::string_view s)
     auto* obj = str.as<StrObject>();
     m_interned.emplace(std::string(s), obj);
     str.release();
+    slot = {s.data(), s.size(), obj};
     return obj;
 }
 

@@ -20,6 +20,7 @@
 #include "core/script/value/Ref.h"
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -142,7 +143,23 @@ private:
     int m_recursionLimit = 1000;
     std::vector<Object*> m_reprStack;
 
-    std::unordered_map<std::string, StrObject*> m_interned; ///< owned refs
+    /// Transparent hash: intern() looks names up without building a std::string.
+    struct NameHash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>()(s); }
+    };
+    /// One slot of intern()'s cache: most callers pass string literals, so
+    /// the text's address finds the str without hashing (the bytes are
+    /// still compared, so a reused buffer with other text never matches).
+    struct InternCacheEntry {
+        const char* text = nullptr;
+        std::size_t size = 0;
+        StrObject* str = nullptr;
+    };
+    static constexpr std::size_t kInternCacheSize = 512;
+
+    std::unordered_map<std::string, StrObject*, NameHash, std::equal_to<>> m_interned; ///< owned refs
+    InternCacheEntry m_internCache[kInternCacheSize];
     StrObject* m_names[std::size_t(Name::Count_)] = {}; ///< borrowed from m_interned
     Value m_emptyStr;
     Value m_emptyTuple;

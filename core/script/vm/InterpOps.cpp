@@ -581,6 +581,13 @@ Ref Interp::callGeneric(Vm& vm, Value callable, Value* args, std::size_t n, Valu
     ObjectSpace& space = vm.space();
     if (callable.isObject() && callable.object()->m_type == vm.vmTypes().function.get())
         return vm.callFunction(asFunction(callable), args, n, kwnames);
+    if (n > 0 && !kwnames && callable.isObject() && callable.object()->m_type == space.types().methodDescriptorType) {
+        // obj.method(...) after LOAD_METHOD, for a built-in method of obj's
+        // exact type: what mdCall does once its self check has passed.
+        auto* md = static_cast<MethodDescriptorObject*>(callable.object());
+        if (md->m_kind == MethodKind::Method && space.typeOf(args[0]) == md->m_owner)
+            return md->m_fn(space, args[0], CallArgs(args + 1, n - 1));
+    }
     if (n == 0 && callable == Value::fromObject(space.types().superType)) {
         Value type, obj;
         if (!vm.superArguments(type, obj)) return Ref();
@@ -785,17 +792,31 @@ Ref Interp::getAwaitable(Vm& vm, Value obj, std::uint32_t where)
         }
         return Ref::borrow(obj);
     }
-    Ref getter = lookupSpecial(vm, obj, "__await__");
-    if (!getter) {
-        if (space.hasError()) return Ref();
-        std::string type(typeName(space, obj));
-        std::string msg = where == 1   ? "'async with' received an object from __aenter__ that does not implement __await__: " + type
-                          : where == 2 ? "'async with' received an object from __aexit__ that does not implement __await__: " + type
-                                       : "object " + type + " can't be used in 'await' expression";
-        return space.raise(space.types().TypeError, msg);
+    Ref res;
+    Value descr = lookupInMro(space, t, "__await__");
+    if (descr && space.typeOf(descr) == space.types().methodDescriptorType) {
+        auto* md = static_cast<MethodDescriptorObject*>(descr.object());
+        // A built-in __await__ (asyncio's futures and sleeps): called
+        // directly, as binding then calling it would.
+        if (md->m_kind == MethodKind::Method && space.isInstance(obj, md->m_owner)) {
+            res = md->m_fn(space, obj, CallArgs());
+            if (!res) return Ref();
+        }
     }
-    Ref res = callFunction(space, getter.get(), {});
-    if (!res) return Ref();
+    if (!res) {
+        Ref getter = lookupSpecial(vm, obj, "__await__");
+        if (!getter) {
+            if (space.hasError()) return Ref();
+            std::string type(typeName(space, obj));
+            std::string msg =
+                where == 1   ? "'async with' received an object from __aenter__ that does not implement __await__: " + type
+                : where == 2 ? "'async with' received an object from __aexit__ that does not implement __await__: " + type
+                             : "object " + type + " can't be used in 'await' expression";
+            return space.raise(space.types().TypeError, msg);
+        }
+        res = callFunction(space, getter.get(), {});
+        if (!res) return Ref();
+    }
     TypeObject* rt = space.typeOf(res.get());
     if (rt == types.coroutine.get()) return space.raise(space.types().TypeError, "__await__() returned a coroutine");
     if (!rt->m_slots.next) {

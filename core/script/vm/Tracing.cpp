@@ -7,6 +7,8 @@
 #include "core/script/value/Str.h"
 #include "core/script/vm/detail/Interp.h"
 
+#include <string>
+
 namespace coroscope::pylite {
 
 namespace {
@@ -36,6 +38,7 @@ void emit(Vm& vm, EventKind kind, std::uint32_t subject, std::uint32_t x, std::u
 
 std::string valueText(Vm& vm, Value v)
 {
+    if (v.isSmallInt()) return std::to_string(v.smallIntValue()); // repr() of an int, without a str object
     ObjectSpace& space = vm.space();
     TypeObject* t = space.typeOf(v);
     if (t->has(TypeFlag::HeapType)) return "<" + std::string(t->name()) + " object>";
@@ -51,7 +54,7 @@ std::string valueText(Vm& vm, Value v)
 /// The task a generator frame switches from (on resume) or back to (on
 /// suspend and finish): its caller's, or main when C++ drives it with no
 /// Python frame running (finalizers at the end of a run).
-std::uint32_t callerTask(Vm& vm, Frame* back) { return back ? back->m_traceTask : vm.mainTask(); }
+std::uint32_t callerTask(Vm& vm, Frame* back) { return vm.traceTaskBelow(back); }
 
 } // namespace
 

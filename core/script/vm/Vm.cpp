@@ -61,6 +61,7 @@ Vm::Vm(Options options) : m_types(std::make_unique<VmTypes>()), m_options(std::m
 
 Vm::~Vm()
 {
+    m_finalizing = true;
     m_mainModule.reset();
     if (m_modules) dictClear(m_space, asDict(m_modules.get()));
     m_modules.reset();
@@ -164,6 +165,7 @@ Ref Vm::runModule(std::string_view source)
             syntaxError->message = "invalid syntax";
         }
         write(Stream::Stderr, syntax::formatSyntaxError(*syntaxError));
+        m_lastSyntaxError = syntaxError;
         m_syntaxError = true;
         m_space.clearError();
         return Ref();
@@ -220,8 +222,13 @@ Vm::Status Vm::run(std::string_view source)
             status = Status::SyntaxError;
         } else if (m_limitHit) {
             m_space.clearError();
-            write(Stream::Stderr, "coroscope: the program was stopped after " + std::to_string(m_options.maxSteps) +
-                                      " steps (the --max-steps limit)\n");
+            write(Stream::Stderr,
+                  m_stopReason == StopReason::Request ? std::string("coroscope: the program was stopped on request\n")
+                  : m_stopReason == StopReason::Events
+                      ? "coroscope: the program was stopped after " + std::to_string(m_options.maxEvents) +
+                            " trace events (the event limit)\n"
+                      : "coroscope: the program was stopped after " + std::to_string(m_options.maxSteps) +
+                            " steps (the --max-steps limit)\n");
             m_exitStatus = 3;
             status = Status::Limit;
         } else {
@@ -241,12 +248,24 @@ Vm::Status Vm::run(std::string_view source)
                 }
                 status = m_exitStatus == 0 ? Status::Ok : Status::Exception;
             } else {
-                if (exc) printException(exc.get());
+                if (exc) {
+                    if (m_tracing) traceException(m_mainTask, exc.get());
+                    printException(exc.get());
+                }
                 m_exitStatus = 1;
                 status = Status::Exception;
             }
         }
     }
+    // CPython joins the threads (executor workers) and runs atexit here.
+    std::vector<std::function<void()>> hooks;
+    hooks.swap(m_exitHooks);
+    for (auto& hook : hooks) {
+        if (m_limitHit) break;
+        hook();
+        m_space.clearError();
+    }
+    m_finalizing = true;
     // Release what the program built while the run's state still exists,
     // so finalizers (generator close, __del__) run now, as at interpreter
     // exit. As in CPython, the globals usually form a cycle with the
@@ -272,6 +291,11 @@ Vm::Status Vm::run(std::string_view source)
                              : status == Status::Exception ? RunStatus::Exception
                                                            : RunStatus::SyntaxError);
         ctx.emit(end);
+        // The trace ends here: what the destructor still finalizes (greenlets
+        // killed at exit, say) happens after the run the GUI shows, so no
+        // scheduler of this context records anything more.
+        m_tracing = false;
+        ctx.trace = nullptr;
     }
     return status;
 }
@@ -283,7 +307,7 @@ void Vm::linkFrame(Frame* f, Frame* back, ResumeMode mode)
     f->m_back = back;
     f->m_mode = mode;
     m_current = f;
-    if (m_tracing && !f->m_gen) f->m_traceTask = back ? back->m_traceTask : m_mainTask;
+    if (m_tracing && !f->m_gen) f->m_traceTask = traceTaskBelow(back);
 }
 
 Frame* Vm::makeFrame(FunctionObject* func, const Value* args, std::size_t nargs, Value kwnames, Ref& generator)
@@ -422,7 +446,15 @@ DictObject* Vm::currentGlobals() const
 bool Vm::stepBudgetSlowPath(Frame* f, const CodeWord* ip)
 {
     m_steps += std::uint64_t(m_budgetChunk - m_countdown);
-    if (m_limitHit || m_steps >= m_options.maxSteps) {
+    if (!m_limitHit) {
+        if (m_stopRequested.load(std::memory_order_relaxed))
+            m_stopReason = StopReason::Request;
+        else if (m_options.maxEvents && m_tracing && m_options.context->trace->size() >= m_options.maxEvents)
+            m_stopReason = StopReason::Events;
+        else if (m_steps >= m_options.maxSteps)
+            m_stopReason = StopReason::Steps;
+    }
+    if (m_limitHit || m_stopReason != StopReason::Steps || m_steps >= m_options.maxSteps) {
         hitLimit();
         return false;
     }
@@ -506,12 +538,25 @@ void Vm::advanceClock(Nanos delta)
     }
 }
 
-void Vm::warn(std::string_view category, std::string_view message, WarningKind kind, bool tracemallocHint)
+void Vm::traceException(TaskId task, Value exception)
+{
+    std::string text = formatException(exception);
+    while (!text.empty() && text.back() == '\n') text.pop_back();
+    m_space.clearError();
+    Event e;
+    e.kind = EventKind::Exception;
+    e.subject = task;
+    e.v = m_options.context->text(text);
+    m_options.context->emit(e);
+}
+
+void Vm::warn(std::string_view category, std::string_view message, WarningKind kind, bool tracemallocHint,
+              int atLine)
 {
     std::string location = "sys:1";
     std::string source;
     if (Frame* f = m_current) {
-        const int line = f->currentLine();
+        const int line = atLine > 0 ? atLine : f->currentLine();
         location = f->m_code->filename + ":" + std::to_string(line);
         std::string_view text = sourceLine(line);
         const std::size_t a = text.find_first_not_of(" \t");

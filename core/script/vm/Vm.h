@@ -17,15 +17,19 @@
 // after it, run() returns Status::Limit.
 
 #include "core/runtime/RunContext.h"
+#include "core/runtime/world/WorldConfig.h"
 #include "core/script/value/Interpreter.h"
 #include "core/script/value/ObjectSpace.h"
 #include "core/script/value/Ref.h"
+#include "core/script/syntax/SyntaxError.h"
 #include "core/script/vm/Frame.h"
 #include "core/script/vm/VmTypes.h"
 
+#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -61,6 +65,10 @@ public:
         OutputFn output;                              ///< program output; null: collected in output()
         std::vector<std::string> argv;                ///< sys.argv (argv[0] defaults to the filename)
         std::vector<std::string> input;               ///< lines input() returns, in order
+        std::shared_ptr<const WorldConfig> world;     ///< the simulated network; null: every default
+        /// Trace events a run may record: once the trace holds this many, the
+        /// run stops like the step budget (Status::Limit). 0: no limit.
+        std::size_t maxEvents = 0;
     };
 
     /// Instructions a run may execute by default: far above any lesson,
@@ -71,7 +79,7 @@ public:
         Ok,          ///< the program ran to completion
         Exception,   ///< an exception escaped (traceback printed on stderr)
         SyntaxError, ///< the program did not compile (error printed on stderr)
-        Limit,       ///< the step budget stopped it (message printed on stderr)
+        Limit,       ///< the step budget, the event budget or requestStop() stopped it (message on stderr)
     };
 
     explicit Vm(Options options);
@@ -132,6 +140,13 @@ public:
     // --- limits -------------------------------------------------------------
     std::uint64_t stepsExecuted() const { return m_steps + (m_budgetChunk - m_countdown); }
     bool limitReached() const { return m_limitHit; }
+    /// Asks the run to stop as the step budget would (Status::Limit). Safe
+    /// from any thread; the VM notices at its next budget check (at most
+    /// a few thousand instructions later, every instruction when tracing).
+    void requestStop() { m_stopRequested.store(true, std::memory_order_relaxed); }
+    bool stopRequested() const { return m_stopRequested.load(std::memory_order_relaxed); }
+    /// The program's syntax error when run()/runModule() could not compile it.
+    const std::optional<syntax::SyntaxError>& lastSyntaxError() const { return m_lastSyntaxError; }
     /// Raises RecursionError (returns false) when the machine stack left
     /// below the caller is under the safety margin.
     bool checkMachineStack(const char* where);
@@ -149,6 +164,7 @@ public:
     FileSystem& fileSystem() { return *m_fs; }
     /// Next line of the lesson-supplied input, or false at the end.
     bool nextInputLine(std::string& line);
+    const Options& options() const { return m_options; }
     const std::string& filename() const { return m_options.filename; }
     const std::vector<std::string>& argv() const { return m_options.argv; }
     /// Text of source line `line` of the running program ("" if unknown).
@@ -163,14 +179,29 @@ public:
     /// "main.py:LINE: Category: message" plus the source line, on stderr,
     /// once per (line, message) like the default warnings filter ("sys:1"
     /// when no Python code runs). Traced as a Warning event of `kind`.
-    void warn(std::string_view category, std::string_view message, WarningKind kind, bool tracemallocHint = false);
+    /// `line` > 0 names that line of the running frame's file instead of the
+    /// running line (a decorator's line, as CPython reports it).
+    void warn(std::string_view category, std::string_view message, WarningKind kind, bool tracemallocHint = false,
+              int line = 0);
 
     /// Prints `exception` with its chain as CPython's traceback to stderr.
     void printException(Value exception);
     /// The traceback text CPython prints for `exception` (with its chain).
     std::string formatException(Value exception);
+    /// Tracing on: an Exception event for `task` whose text is the
+    /// traceback (its last line "Type: message").
+    void traceException(TaskId task, Value exception);
 
     RunContext* context() const { return m_options.context; }
+
+    /// Registers `fn` to run once when the main module has finished (after
+    /// its traceback, if any, was printed) and before finalization, in
+    /// registration order: CPython's threading._shutdown / atexit moment,
+    /// where executors finish the work still queued. Only run() calls them.
+    void atExit(std::function<void()> fn) { m_exitHooks.push_back(std::move(fn)); }
+    /// True once run() tears the program down (the main module is gone) or
+    /// the Vm is being destroyed: no program code should be resumed then.
+    bool finalizing() const { return m_finalizing; }
 
     /// The run's virtual clock (time.time/monotonic/sleep): it only moves
     /// when the program sleeps, so runs are reproducible.
@@ -233,11 +264,33 @@ private:
 
 public:
     // Internal hooks used by the VM's own translation units.
-    Ref& mainModuleRef() { return m_mainModule; }
     bool tracing() const { return m_tracing; }
     TaskId mainTask() const { return m_mainTask; }
     /// Makes `task` the one new frame chains belong to (see m_mainTask).
     void setRunningTask(TaskId task) { m_mainTask = task; }
+    /// While an event loop runs, Python code it calls (a Task stepping its
+    /// coroutine, a callback) runs on the loop's lane or that task's, not on
+    /// the frame below it (the one that called asyncio.run): frames entered
+    /// while `base` is current belong to `task`. setResumeCaller returns the
+    /// previous value, to restore.
+    struct ResumeCaller {
+        bool active = false;
+        TaskId task = 0; ///< 0: the loop itself (an uninstrumented loop steps the coroutine)
+        const Frame* base = nullptr;
+    };
+    ResumeCaller setResumeCaller(ResumeCaller caller)
+    {
+        const ResumeCaller old = m_resumeCaller;
+        m_resumeCaller = caller;
+        return old;
+    }
+    const ResumeCaller& resumeCaller() const { return m_resumeCaller; }
+    /// The trace lane of a frame entered with `back` below it.
+    TaskId traceTaskBelow(const Frame* back) const
+    {
+        if (m_resumeCaller.active && back == m_resumeCaller.base) return m_resumeCaller.task;
+        return back ? back->m_traceTask : m_mainTask;
+    }
     void setCurrentFrame(Frame* f) { m_current = f; }
     FrameStack& frames() { return m_frames; }
     /// Runs a frame made by makeFrame as an entry frame; null on error.
@@ -247,8 +300,16 @@ public:
     std::vector<std::string_view>& sourceLines() { return m_lines; }
 
 private:
+    /// Why the run stopped before its end (the stderr message names it).
+    enum class StopReason : std::uint8_t { Steps, Events, Request };
     int m_exitStatus = 0;
     bool m_syntaxError = false;
+    bool m_finalizing = false;
+    StopReason m_stopReason = StopReason::Steps;
+    ResumeCaller m_resumeCaller; ///< see setResumeCaller
+    std::atomic<bool> m_stopRequested{false};
+    std::optional<syntax::SyntaxError> m_lastSyntaxError;
+    std::vector<std::function<void()>> m_exitHooks;
 };
 
 /// The Vm running `space` (the installed Interpreter).

@@ -129,7 +129,7 @@ private:
         m_fields.rejectUnknown(o, path,
                                {key("file"), key("title"), key("expected"), key("expectedStderr"),
                                 key("expectedStatus"), key("reference"), key("world"), key("tutorial"),
-                                key("changes")});
+                                key("changes"), key("normalize")});
         if (const std::optional<QString> source = readNamedFile(o, path, "file", true, &program.file)) {
             if (!program.file.endsWith(QStringLiteral(".py")))
                 m_fields.error(fieldPath(path, key("file")), QStringLiteral("a program file must end in .py"));
@@ -160,7 +160,41 @@ private:
         }
         if (const std::optional<LocalizedText> changes = m_fields.localized(o, path, key("changes"), false))
             program.changes = *changes;
+        parseNormalize(o, path, program);
         parseTutorial(o, path, program);
+    }
+
+    /// "normalize": a non-empty array of distinct rule names, for a program with an "expected" file.
+    void parseNormalize(const QJsonObject& o, const QString& path, Program& program)
+    {
+        const std::optional<QJsonArray> rules = m_fields.array(o, path, key("normalize"), false);
+        if (!rules)
+            return;
+        const QString here = fieldPath(path, key("normalize"));
+        const QString known = QLatin1Char('"') + OutputNormalizer::ruleNames().join(QStringLiteral("\", \""))
+                              + QLatin1Char('"');
+        if (rules->isEmpty())
+            m_fields.error(here, QStringLiteral("expected at least one rule (%1); leave \"normalize\" out for an "
+                                                "exact comparison").arg(known));
+        if (!o.contains(key("expected")))
+            m_fields.error(here, QStringLiteral("normalizes the comparison with an \"expected\" file, but the "
+                                                "program names none"));
+        for (qsizetype i = 0; i < rules->size(); ++i) {
+            const QJsonValue v = rules->at(i);
+            const std::optional<NormalizeRule> rule = v.isString() ? OutputNormalizer::ruleNamed(v.toString())
+                                                                   : std::nullopt;
+            if (!rule) {
+                m_fields.error(fieldPath(here, i),
+                               QStringLiteral("unknown normalize rule %1; expected one of %2")
+                                   .arg(v.isString() ? QLatin1Char('"') + v.toString() + QLatin1Char('"')
+                                                     : QStringLiteral("(not a string)"),
+                                        known));
+            } else if (program.normalize.contains(*rule)) {
+                m_fields.error(fieldPath(here, i), QStringLiteral("rule \"%1\" is listed twice").arg(v.toString()));
+            } else {
+                program.normalize.append(*rule);
+            }
+        }
     }
 
     void parseTutorial(const QJsonObject& o, const QString& path, Program& program)
@@ -203,6 +237,27 @@ private:
             m_fields.error(fieldPath(path, key("program")),
                            QStringLiteral("expected an index below %1 (the lesson has %1 program(s))")
                                .arg(lesson.programs.size()));
+            return -1;
+        }
+        return *index;
+    }
+
+    /// The index of the program a what-if compares `program` with; -1 after an error.
+    int compareProgramIndex(const QJsonObject& o, const QString& path, const Lesson& lesson, int program)
+    {
+        const std::optional<int> index = m_fields.nonNegativeInt(o, path, key("compareProgram"), true);
+        if (!index)
+            return -1;
+        const QString here = fieldPath(path, key("compareProgram"));
+        if (*index >= lesson.programs.size()) {
+            m_fields.error(here, QStringLiteral("expected an index below %1 (the lesson has %1 program(s)), got %2")
+                                     .arg(lesson.programs.size())
+                                     .arg(*index));
+            return -1;
+        }
+        if (*index == program) {
+            m_fields.error(here, QStringLiteral("names program %1, the program it would be compared with; "
+                                                "expected another program").arg(*index));
             return -1;
         }
         return *index;
@@ -421,7 +476,7 @@ private:
                 continue;
             m_fields.rejectUnknown(*o, path,
                                    {key("id"), key("label"), key("explain"), key("program"), key("replace"),
-                                    key("world"), key("uvloop")});
+                                    key("world"), key("uvloop"), key("compareProgram")});
             const int before = m_fields.errorCount();
             WhatIf variant;
             variant.program = programIndex(*o, path, lesson);
@@ -440,7 +495,13 @@ private:
             QString text = variant.program >= 0 && variant.program < lesson.programs.size()
                 ? lesson.programs[variant.program].source
                 : QString();
-            if (o->contains(key("replace"))) {
+            const bool compares = o->contains(key("compareProgram"));
+            if (compares)
+                variant.compareProgram = compareProgramIndex(*o, path, lesson, variant.program);
+            if (compares && o->contains(key("replace"))) {
+                m_fields.error(fieldPath(path, key("compareProgram")),
+                               QStringLiteral("cannot be combined with \"replace\": the other program runs as written"));
+            } else if (o->contains(key("replace"))) {
                 const QJsonValue replace = o->value(key("replace"));
                 const QString here = fieldPath(path, key("replace"));
                 if (replace.isArray()) {
@@ -458,9 +519,9 @@ private:
                 variant.world = *world;
             }
             variant.uvloop = m_fields.boolean(*o, path, key("uvloop"), false).value_or(false);
-            if (variant.replacements.isEmpty() && variant.world.isEmpty() && !variant.uvloop
+            if (variant.replacements.isEmpty() && variant.world.isEmpty() && !variant.uvloop && !compares
                 && m_fields.errorCount() == before)
-                m_fields.error(path, QStringLiteral("a what-if needs \"replace\", \"world\" or \"uvloop\": true"));
+                m_fields.error(path, QStringLiteral("a what-if needs \"replace\", \"world\", \"uvloop\": true or \"compareProgram\""));
             if (m_fields.errorCount() == before)
                 lesson.whatIfs.append(variant);
         }

@@ -10,7 +10,9 @@ void checkEndpoint(JsonFields& fields, const QJsonObject& spec, const QString& p
 {
     fields.rejectUnknown(spec, path,
                          {QStringLiteral("latency"), QStringLiteral("size"), QStringLiteral("status"),
-                          QStringLiteral("error")});
+                          QStringLiteral("error"), QStringLiteral("body"), QStringLiteral("contentType")});
+    fields.string(spec, path, QStringLiteral("body"), false);
+    fields.nonEmptyString(spec, path, QStringLiteral("contentType"), false);
     fields.nonNegativeNumber(spec, path, QStringLiteral("latency"), false);
     fields.nonNegativeInt(spec, path, QStringLiteral("size"), false);
     if (const std::optional<int> status = fields.positiveInt(spec, path, QStringLiteral("status"), false)) {
@@ -20,7 +22,7 @@ void checkEndpoint(JsonFields& fields, const QJsonObject& spec, const QString& p
     }
     if (const std::optional<QString> error = fields.string(spec, path, QStringLiteral("error"), false)) {
         static const QStringList kErrors{QStringLiteral("timeout"), QStringLiteral("refused"),
-                                         QStringLiteral("reset")};
+                                         QStringLiteral("reset"), QStringLiteral("none")};
         if (!kErrors.contains(*error))
             fields.error(fieldPath(path, QStringLiteral("error")),
                          QStringLiteral("unknown error \"%1\" (expected one of: %2)")
@@ -83,7 +85,12 @@ void checkClients(JsonFields& fields, const QJsonObject& world, const QString& p
 
 void checkWorld(JsonFields& fields, const QJsonObject& world, const QString& path)
 {
-    fields.rejectUnknown(world, path, {QStringLiteral("hosts"), QStringLiteral("urls"), QStringLiteral("clients")});
+    fields.rejectUnknown(world, path,
+                         {QStringLiteral("hosts"), QStringLiteral("urls"), QStringLiteral("clients"),
+                          QStringLiteral("defaultLatency"), QStringLiteral("serviceLatency"), QStringLiteral("uvloop")});
+    fields.nonNegativeNumber(world, path, QStringLiteral("defaultLatency"), false);
+    fields.nonNegativeNumber(world, path, QStringLiteral("serviceLatency"), false);
+    fields.boolean(world, path, QStringLiteral("uvloop"), false);
     checkEndpoints(fields, world, path, QStringLiteral("hosts"));
     checkEndpoints(fields, world, path, QStringLiteral("urls"));
     checkClients(fields, world, path);

@@ -2,8 +2,8 @@
 # CPython 3.11 removed @asyncio.coroutine, so the recorded CPython output is an
 # AttributeError; pylite runs this program as Python 3.7 did (generator-based
 # coroutines driven by yield from, plus a DeprecationWarning naming the
-# modern form), so the golden runner must produce its expected output
-# differently (see issue 4) instead of comparing with these .out/.err/.rc.
+# modern form), so tst_golden_legacy compares pylite with legacy/py37/ (CPython 3.11
+# plus the legacy37.py shim) instead of these .out/.err/.rc.
 import asyncio
 
 @asyncio.coroutine

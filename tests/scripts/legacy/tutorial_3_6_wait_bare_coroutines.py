@@ -2,8 +2,9 @@
 # `requests.get` replaced by a time.sleep stand-in (no network here) but the
 # tutorial's bare coroutines passed to asyncio.wait() kept. CPython 3.11
 # refuses them (TypeError, recorded here); pylite keeps the Python 3.7
-# behaviour with a DeprecationWarning (issue 4), so the golden runner must
-# not compare pylite with these .out/.err/.rc. The 3.11-compatible version is
+# behaviour with a DeprecationWarning (issue 4), so tst_golden_legacy
+# compares pylite with legacy/py37/ (CPython 3.11 plus the legacy37.py
+# shim) instead of these .out/.err/.rc. The 3.11-compatible version is
 # threads/tutorial_3_6_asyncio_with_blocking_downloads.py.
 import asyncio
 import time

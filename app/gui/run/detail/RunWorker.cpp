@@ -4,15 +4,16 @@
 #include "app/gui/run/detail/RunWorker.h"
 
 #include "core/runtime/RunContext.h"
-#include "core/script/syntax/Parser.h"
+#include "core/script/syntax/SyntaxError.h"
 #include "core/script/vm/Vm.h"
 #include "core/trace/Trace.h"
+#include "lessons/loader/WorldJson.h"
 
 #include <QElapsedTimer>
-#include <QRegularExpression>
 
 #include <algorithm>
 #include <exception>
+#include <stdexcept>
 
 namespace coroscope::detail {
 
@@ -34,22 +35,14 @@ RunOutcome outcomeOf(Vm::Status status)
     return RunOutcome::Crashed;
 }
 
-void locateSyntaxError(const RunInput& input, RunResult& result)
+/// Where the program's syntax error is, for the editor's underline.
+void locateSyntaxError(const Vm& vm, RunResult& result)
 {
-    syntax::Parser::Options options;
-    options.filename = input.filename;
-    const syntax::ParseResult parsed = syntax::Parser::parse(input.source, options);
-    if (parsed.error && parsed.error->hasLocation()) {
-        result.syntaxLine = parsed.error->line;
-        result.syntaxColumn = std::max(1, parsed.error->offset);
-        result.syntaxMessage = QString::fromStdString(syntax::syntaxErrorSummary(*parsed.error));
-        return;
-    }
-    // The compiler's own errors: the traceback names the line and ends with the summary.
-    result.syntaxLine = syntaxLineFromTraceback(result.stderrText);
-    result.syntaxColumn = 1;
-    const QStringList lines = result.stderrText.trimmed().split(QLatin1Char('\n'));
-    result.syntaxMessage = lines.isEmpty() ? QString() : lines.constLast().trimmed();
+    const std::optional<syntax::SyntaxError>& error = vm.lastSyntaxError();
+    if (!error) return;
+    result.syntaxLine = error->hasLocation() ? error->line : 0;
+    result.syntaxColumn = std::max(1, error->offset);
+    result.syntaxMessage = QString::fromStdString(syntax::syntaxErrorSummary(*error));
 }
 
 /// A run that died inside the VM still ends its trace, so the player knows
@@ -74,17 +67,15 @@ RunInput toRunInput(const RunRequest& request)
     input.source = request.source.toStdString();
     input.filename = request.filename.isEmpty() ? std::string("main.py") : request.filename.toStdString();
     input.limits = request.limits;
+    QString worldError;
+    input.world = lessons::worldConfigOf(request.world, worldError);
+    input.worldError = worldError.toStdString();
+    if (request.uvloop && worldError.isEmpty()) {
+        auto world = input.world ? std::make_shared<WorldConfig>(*input.world) : std::make_shared<WorldConfig>();
+        world->uvloop = true;
+        input.world = std::move(world);
+    }
     return input;
-}
-
-int syntaxLineFromTraceback(const QString& stderrText)
-{
-    static const QRegularExpression fileLine(QStringLiteral("File \"[^\"]*\", line (\\d+)"));
-    int line = 0;
-    auto it = fileLine.globalMatch(stderrText);
-    while (it.hasNext())
-        line = it.next().captured(1).toInt();
-    return line;
 }
 
 RunResult executeRun(const RunInput& input, Trace& trace)
@@ -95,9 +86,11 @@ RunResult executeRun(const RunInput& input, Trace& trace)
     wall.start();
     std::string errors;
     try {
+        if (!input.worldError.empty()) throw std::invalid_argument("bad world: " + input.worldError);
         RunContext context;
         context.trace = &trace;
         Vm::Options options;
+        options.world = input.world;
         options.filename = input.filename;
         options.maxSteps = input.limits.maxSteps;
         options.maxMemory = input.limits.maxMemory;
@@ -114,14 +107,13 @@ RunResult executeRun(const RunInput& input, Trace& trace)
         result.outcome = outcomeOf(status);
         result.exitCode = vm.exitStatus();
         result.steps = vm.stepsExecuted();
+        if (result.outcome == RunOutcome::SyntaxError) locateSyntaxError(vm, result);
     } catch (const std::exception& e) {
         result.outcome = RunOutcome::Crashed;
         result.exitCode = 1;
         result.internalError = QString::fromUtf8(e.what());
     }
     result.stderrText = QString::fromUtf8(errors.data(), qsizetype(errors.size()));
-    if (result.outcome == RunOutcome::SyntaxError)
-        locateSyntaxError(input, result);
     closeTrace(trace, result.outcome, result.internalError.toStdString());
     result.events = trace.size();
     result.wallMs = wall.elapsed();

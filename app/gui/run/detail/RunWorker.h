@@ -3,7 +3,9 @@
 // a Trace that the GUI thread reads while it grows. Internal to RunController.
 
 #include "app/gui/run/RunRequest.h"
+#include "core/runtime/world/WorldConfig.h"
 
+#include <memory>
 #include <string>
 
 namespace coroscope {
@@ -17,6 +19,8 @@ struct RunInput {
     std::string source;
     std::string filename;
     RunLimits limits;
+    std::shared_ptr<const WorldConfig> world; ///< null: every default
+    std::string worldError;                   ///< the request's world did not parse: the run fails with it
 };
 
 RunInput toRunInput(const RunRequest& request);
@@ -25,9 +29,5 @@ RunInput toRunInput(const RunRequest& request);
 /// Never throws: an internal failure of the VM becomes RunOutcome::Crashed.
 /// RunResult::run is left 0 for the caller to fill.
 RunResult executeRun(const RunInput& input, Trace& trace);
-
-/// Where a syntax error is, read from the traceback text when the parser
-/// finds none (errors raised by the compiler): "  File "main.py", line 3".
-int syntaxLineFromTraceback(const QString& stderrText);
 
 } // namespace coroscope::detail

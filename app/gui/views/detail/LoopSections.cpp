@@ -277,7 +277,12 @@ qreal LoopSections::thread(const QRectF& column, qreal y)
     const int panel = beginSection(column, y, tr("The thread"), tr("one task runs at a time"), kThread);
     const QRectF c = contentOf(column);
     const qreal top = y + m_headingH;
-    const QRectF slotRect(c.left(), top, m_chipW + 0.8 * m_u, m_chipH + 0.8 * m_u);
+    // The one chip here grows to show its whole name ("event loop" among
+    // them) up to a third of the section; the text beside it keeps the rest.
+    const TaskId running = m_places.running;
+    const qreal nameW = textWidth(name(running), 1.0, true) + 1.2 * m_u;
+    const qreal chipW = std::max(m_chipW, std::min(nameW, c.width() / 3));
+    const QRectF slotRect(c.left(), top, chipW + 0.8 * m_u, m_chipH + 0.8 * m_u);
     SceneItem slot;
     slot.key = sceneKey(KeyKind::Slot, 0);
     slot.role = ItemRole::Slot;
@@ -290,7 +295,6 @@ qreal LoopSections::thread(const QRectF& column, qreal y)
     slot.group = QStringLiteral("running");
     add(std::move(slot));
     const QRectF chipRect = slotRect.adjusted(0.4 * m_u, 0.4 * m_u, -0.4 * m_u, -0.4 * m_u);
-    const TaskId running = m_places.running;
     SceneItem& ch = chip(running, chipRect, QStringLiteral("running"), 0);
     if (running == 0) {
         ch.fill = m_style.theme().button;

@@ -6,9 +6,11 @@
 #include "core/runtime/ForcedUnwind.h"
 #include "core/script/modules/asyncio/AsyncioState.h"
 #include "core/script/value/Args.h"
+#include "core/script/vm/Vm.h"
 
 #include <deque>
 #include <string>
+#include <string_view>
 
 namespace coroscope::pylite::detail {
 
@@ -45,6 +47,24 @@ Ref ensureFutureIn(AsyncioState& st, EventLoop& loop, Value v);
 /// Copies the outcome of `from` into `to` (when `to` is still pending).
 void copyOutcome(FutureBase& from, PyFuture& to);
 
+/// In the trace, the caller of a call that runs a loop (asyncio.run,
+/// run_until_complete, run_forever, the runner's clean-up passes) waits on
+/// `awaited` while the loop's lane runs, and resumes when the call returns;
+/// meanwhile the Python code the loop calls runs on the loop's lane, or on
+/// the lane of the task stepping it (Vm::setResumeCaller).
+class LoopEntry {
+public:
+    LoopEntry(AsyncioState& st, FutureBase* awaited);
+    ~LoopEntry();
+    LoopEntry(const LoopEntry&) = delete;
+    LoopEntry& operator=(const LoopEntry&) = delete;
+
+private:
+    AsyncioState& m_st;
+    TaskId m_caller = 0;
+    Vm::ResumeCaller m_outer;
+};
+
 /// Runs `fn` (returning a Ref), turning a C++ exception into a pending one.
 template <class Fn>
 Ref guarded(AsyncioState& st, Fn&& fn)
@@ -76,6 +96,34 @@ bool wakeOne(std::deque<coroscope::Ref<PyFuture>>& queue, const Ref& value);
 bool hasPendingWaiter(const std::deque<coroscope::Ref<PyFuture>>& queue);
 /// Condition, over the Lock class `lockType` (AsyncioCondition.cpp).
 bool addCondition(AsyncioState& st, DictObject* module, Value lockType);
+
+// Legacy forms and trace-only warnings (AsyncioLegacy.cpp).
+/// The DeprecationWarning texts (docs/ARCHITECTURE.md, "asyncio module: legacy forms and warnings").
+extern const char* const kCoroutineDecoratorWarning;
+extern const char* const kWaitCoroutinesWarning;
+extern const char* const kGetEventLoopWarning;
+/// asyncio.coroutine and its _LegacyCoroutine class.
+bool addLegacy(AsyncioState& st, DictObject* module, Value stateBox);
+/// True for what a @asyncio.coroutine function returned.
+bool isLegacyCoroutine(AsyncioState& st, Value v);
+/// The generator inside a legacy coroutine object, else `v` itself.
+Value legacyGenerator(AsyncioState& st, Value v);
+/// The task the running code belongs to in the trace.
+TaskId runningTraceTask(AsyncioState& st);
+/// Tracing on: a Warning event of `kind` for the running task (no stderr).
+void traceWarning(AsyncioState& st, WarningKind kind, std::string_view message);
+/// Tracing on and a task running on a loop: a BlockingCall warning event
+/// ("main.py:7: time.sleep(1) blocks the event loop for 1 s inside task
+/// 'Task-2': ...; use `modern`"). CPython prints nothing for a blocking call,
+/// so this stays in the trace (the GUI's banner shows it).
+void traceBlockingCall(AsyncioState& st, std::string_view call, Nanos duration, std::string_view modern);
+/// asyncio.run's shutdown_default_executor: runs `loopObj` (not running)
+/// until the jobs of its default executor (run_in_executor(None, ...)) are
+/// done. With an exception pending when the loop could not finish them.
+void joinDefaultExecutor(AsyncioState& st, Value loopObj);
+/// Drives the executors' sync loop until the jobs still queued or running
+/// there are done: CPython joins the worker threads at exit (Vm::atExit).
+void joinExecutorsAtExit(AsyncioState& st);
 
 /// Future, Task and the await iterator (AsyncioFuture.cpp).
 bool addFutureClasses(AsyncioState& st);

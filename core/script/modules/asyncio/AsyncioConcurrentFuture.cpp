@@ -19,6 +19,7 @@
 #include "core/script/vm/Vm.h"
 
 #include <cmath>
+#include <cstdio>
 #include <functional>
 
 namespace coroscope::pylite::detail {
@@ -56,6 +57,8 @@ Ref cfInit(ObjectSpace& space, Value self, const CallArgs&)
     if (st.payloadOf(self)) return Ref::none();
     EventLoop* loop = st.runningLoop ? st.loop() : st.loopOfObject(syncLoop(st));
     coroscope::Ref<PyFuture> f = PyFuture::create(*loop);
+    // A dead executor future may have had this address: its "started" flag is not ours.
+    st.jobStarted.erase(f.get());
     auto payload = std::make_unique<FuturePayload>(st, self.object(), coroscope::Ref<FutureBase>(f));
     Ref box = newNativeBox(space, st.boxType.get(), std::move(payload));
     if (!box || !dictSetStr(space, instanceDict(space, self), "__future_core__", box.get())) return Ref();
@@ -144,6 +147,8 @@ Ref cfSetException(ObjectSpace& space, Value self, const CallArgs& args)
         coroscope::rethrowIfForcedUnwind();
         return st.raiseCore(std::current_exception());
     }
+    // Kept for repr, which must not mark the exception as retrieved.
+    p->error = std::make_shared<Ref>(Ref::borrow(args[0]));
     flushCallbacks(st, *p->future);
     return Ref::none();
 }
@@ -183,6 +188,53 @@ Ref cfRunning(ObjectSpace& space, Value self, const CallArgs&)
     AsyncioState& st = *stateOfType(space, self);
     FuturePayload* p = cfOf(space, st, self);
     return p ? Ref::boolean(jobRunning(st, *p)) : Ref();
+}
+
+/// Future.set_running_or_notify_cancel(): a pending future becomes running
+/// (True); a cancelled one stays so (False); anything else is an error.
+Ref cfSetRunning(ObjectSpace& space, Value self, const CallArgs&)
+{
+    AsyncioState& st = *stateOfType(space, self);
+    FuturePayload* p = cfOf(space, st, self);
+    if (!p) return Ref();
+    if (p->future->cancelled()) return Ref::boolean(false);
+    if (p->future->done() || jobRunning(st, *p))
+        return space.raise(space.types().RuntimeError, "Future in unexpected state");
+    st.jobStarted[p->future.get()] = std::make_shared<bool>(true);
+    return Ref::boolean(true);
+}
+
+/// CPython's concurrent.futures.Future.__repr__:
+/// "<Future at 0x... state=pending|running|cancelled|finished returned T|finished raised E>",
+/// where T and E are the class names of the result and of the exception.
+Ref cfRepr(ObjectSpace& space, Value self)
+{
+    AsyncioState& st = *stateOfType(space, self);
+    FuturePayload* p = cfOf(space, st, self);
+    if (!p) return Ref();
+    FutureBase& f = *p->future;
+    char address[32];
+    std::snprintf(address, sizeof address, "%p", static_cast<void*>(self.objectOrNull()));
+    std::string text = "<" + std::string(typeName(space, self)) + " at " + address + " state=";
+    if (f.cancelled()) {
+        text += "cancelled>";
+    } else if (!f.done()) {
+        text += jobRunning(st, *p) ? "running>" : "pending>";
+    } else if (p->error && *p->error) {
+        text += "finished raised " + std::string(typeName(space, p->error->get())) + ">";
+    } else {
+        try {
+            // Without a kept exception object the future has a result or was read already.
+            std::exception_ptr e = f.exception();
+            Ref value = e ? st.fromCore(e) : p->typed->result();
+            if (!value) return Ref();
+            text += (e ? "finished raised " : "finished returned ") + std::string(typeName(space, value.get())) + ">";
+        } catch (...) {
+            coroscope::rethrowIfForcedUnwind();
+            return st.raiseCore(std::current_exception());
+        }
+    }
+    return newStr(space, text);
 }
 
 Ref cfCancel(ObjectSpace& space, Value self, const CallArgs&)
@@ -324,8 +376,10 @@ bool addConcurrentFuture(AsyncioState& st, DictObject* module, Value stateBox)
     addMethods(space, st.concurrentFutureType.as<TypeObject>(),
                {{"__init__", cfInit}, {"result", cfResult}, {"exception", cfException},
                 {"set_result", cfSetResult}, {"set_exception", cfSetException},
-                {"add_done_callback", cfAddDoneCallback}, {"running", cfRunning}, {"cancel", cfCancel}});
+                {"add_done_callback", cfAddDoneCallback}, {"running", cfRunning}, {"cancel", cfCancel},
+                {"set_running_or_notify_cancel", cfSetRunning}});
     updateSlots(space, st.concurrentFutureType.as<TypeObject>());
+    st.concurrentFutureType.as<TypeObject>()->m_slots.repr = cfRepr;
     if (!dictSetStr(space, module, "Future", st.concurrentFutureType.get())) return false;
     for (const char* when : {"ALL_COMPLETED", "FIRST_COMPLETED", "FIRST_EXCEPTION"}) {
         Ref text = newStr(space, when);

@@ -39,12 +39,14 @@ void saveVm(Vm& vm, WorkerVm& s)
     vm.frames().swap(s.frames);
     s.current = vm.currentFrame();
     s.depth = vm.space().recursionDepth();
+    s.task = vm.mainTask();
 }
 
 void restoreVm(Vm& vm, WorkerVm& s, GreenletRuntime& fibers)
 {
     vm.frames().swap(s.frames);
     vm.setCurrentFrame(s.current);
+    vm.setRunningTask(s.task);
     ObjectSpace& space = vm.space();
     while (space.recursionDepth() > s.depth) space.leaveRecursion();
     while (space.recursionDepth() < s.depth && space.enterRecursion()) {
@@ -52,6 +54,15 @@ void restoreVm(Vm& vm, WorkerVm& s, GreenletRuntime& fibers)
     space.clearError();
     const GreenletRuntime::StackBounds b = fibers.currentStackBounds();
     vm.setStackBounds(b.low, b.high);
+}
+
+/// The trace lane of the worker named `name` (0 if none): the frames of
+/// its job belong to that lane.
+TaskId laneNamed(const ThreadPoolExecutor& ex, const std::string& name)
+{
+    for (std::size_t i = 0; i < ex.workerCount(); ++i)
+        if (ex.workerName(i) == name) return ex.workerTask(i);
+    return 0;
 }
 
 /// The executor behind a pylite executor object.
@@ -252,7 +263,8 @@ Ref submitJob(AsyncioState& st, Value executorObj, ExecutorPayload* p, Value fn,
     Ref keepExecutor = Ref::borrow(executorObj);
     const bool process = p->process;
     auto started = std::make_shared<bool>(false);
-    auto job = [stp, callable, args, kwargs, ex, process, keepExecutor, started]() -> Ref {
+    auto raised = std::make_shared<Ref>();
+    auto job = [stp, callable, args, kwargs, ex, process, keepExecutor, started, raised]() -> Ref {
         *started = true;
         Vm& vm = stp->vm;
         ObjectSpace& sp = vm.space();
@@ -263,6 +275,7 @@ Ref submitJob(AsyncioState& st, Value executorObj, ExecutorPayload* p, Value fn,
         WorkerContext* previous = stp->activeWorker;
         saveVm(vm, ctx.outer);
         vm.setCurrentFrame(nullptr);
+        if (const TaskId lane = laneNamed(*ex, ctx.name)) vm.setRunningTask(lane);
         {
             const GreenletRuntime::StackBounds b = ex->fibers().currentStackBounds();
             vm.setStackBounds(b.low, b.high);
@@ -287,7 +300,10 @@ Ref submitJob(AsyncioState& st, Value executorObj, ExecutorPayload* p, Value fn,
         Ref error = result ? Ref() : sp.takeError();
         stp->activeWorker = previous;
         restoreVm(vm, ctx.outer, ex->fibers());
-        if (!result) std::rethrow_exception(stp->toCore(std::move(error)));
+        if (!result) {
+            *raised = error;
+            std::rethrow_exception(stp->toCore(std::move(error)));
+        }
         return result;
     };
     coroscope::Ref<PyFuture> f;
@@ -298,8 +314,25 @@ Ref submitJob(AsyncioState& st, Value executorObj, ExecutorPayload* p, Value fn,
         return st.raiseCore(std::current_exception());
     }
     p->submitted.push_back(coroscope::Ref<FutureBase>(f));
+    // A job handed to a worker lane at once (one was idle, or a new one was
+    // added) is running from here on, as in CPython, whose new worker thread
+    // picks the work item up right away; only a job left in the queue is pending.
+    if (ex->queuedJobs() == 0) *started = true;
     st.jobStarted[f.get()] = started;
-    return st.objectOfType(*f, futureType);
+    if (!st.exitHookSet) {
+        // The state lives in the asyncio module, which outlives run()'s exit hooks.
+        st.exitHookSet = true;
+        st.vm.atExit([stp] { joinExecutorsAtExit(*stp); });
+    }
+    // Forget finished jobs now and then, so the list stays short.
+    if (st.exitJobs.size() >= 64 && st.exitJobs.size() % 64 == 0)
+        std::erase_if(st.exitJobs, [](const AsyncioState::ExitJob& j) { return j.job->done(); });
+    st.exitJobs.push_back({p->loopObject, coroscope::Ref<FutureBase>(f)});
+    Ref object = st.objectOfType(*f, futureType);
+    // concurrent.futures.Future's repr names the exception's class without retrieving it.
+    if (object && futureType == st.concurrentFutureType.get())
+        if (FuturePayload* payload = st.payloadOf(object.get())) payload->error = raised;
+    return object;
 }
 
 bool sleepWithExecutors(AsyncioState& st, Nanos duration)
@@ -315,6 +348,51 @@ bool sleepWithExecutors(AsyncioState& st, Nanos duration)
     loop->callLater(duration, [timer](FutureBase*) { timer->setResult(Ref::none()); });
     st.runUntil(st.syncLoop.get(), *timer);
     return true;
+}
+
+void joinDefaultExecutor(AsyncioState& st, Value loopObj)
+{
+    auto it = st.defaultExecutors.find(st.loopOfObject(loopObj));
+    if (it == st.defaultExecutors.end()) return;
+    ObjectSpace& space = st.vm.space();
+    ExecutorPayload* p = executorOf(space, st, it->second.get());
+    if (!p) {
+        space.clearError();
+        return;
+    }
+    const std::vector<coroscope::Ref<FutureBase>> jobs = p->submitted;
+    for (const coroscope::Ref<FutureBase>& job : jobs) {
+        if (job->done()) continue;
+        if (!runLoopUntil(st, loopObj, *job)) return;
+    }
+}
+
+bool AsyncioState::hasExitJobs(Value loopObject) const
+{
+    for (const ExitJob& j : exitJobs)
+        if (j.loopObject.get() == loopObject && !j.job->done()) return true;
+    return false;
+}
+
+void joinExecutorsAtExit(AsyncioState& st)
+{
+    std::vector<AsyncioState::ExitJob> jobs = std::move(st.exitJobs);
+    st.exitJobs.clear();
+    if (!st.runningLoop) {
+        for (const AsyncioState::ExitJob& j : jobs) {
+            EventLoop* loop = st.loopOfObject(j.loopObject.get());
+            if (j.job->done() || !loop || loop->isClosed()) continue;
+            if (!st.runUntil(j.loopObject.get(), *j.job)) break;
+        }
+    }
+    for (const Ref& loopObj : st.loopsToClose) {
+        try {
+            if (EventLoop* loop = st.loopOfObject(loopObj.get())) loop->close();
+        } catch (...) {
+            coroscope::rethrowIfForcedUnwind();
+        }
+    }
+    st.loopsToClose.clear();
 }
 
 bool blockWorker(AsyncioState& st, Nanos duration)

@@ -19,6 +19,7 @@
 #include "core/script/vm/Vm.h"
 
 #include <cmath>
+#include <utility>
 #include <vector>
 
 namespace coroscope::pylite::detail {
@@ -150,19 +151,84 @@ Ref futureAddDoneCallback(ObjectSpace& space, Value self, const CallArgs& args)
     });
 }
 
+// ------------------------------------------------------ await iterator
+
+/// The fields of a FutureIter (what Future.__await__ and asyncio.sleep()
+/// return), stored after the instance's header and dict slot: an await
+/// steps it without any dict lookup. FutureIter is not subclassable, so the
+/// fields always end the object.
+struct AwaitFields {
+    AsyncioState* state; ///< the module state (outlives every iterator)
+    Value fut;           ///< owned: the future awaited (a sleep's timer future once started)
+    Value result;        ///< owned: the sleep's result
+    double delay;        ///< the sleep's delay in seconds
+    bool isSleep;        ///< made by asyncio.sleep()
+    bool yielded;        ///< it has yielded once
+    Handle* timer;       ///< counted: a started sleep's timer, cancelled when the sleep dies unfinished
+};
+
+AwaitFields& fieldsOf(Object* o)
+{
+    return *reinterpret_cast<AwaitFields*>(reinterpret_cast<char*>(o) + o->m_type->m_basicSize - sizeof(AwaitFields));
+}
+
+Value& iterDictSlot(Object* o) { return *reinterpret_cast<Value*>(reinterpret_cast<char*>(o) + o->m_type->m_dictOffset); }
+
+void iterDestroy(ObjectSpace&, Object* o)
+{
+    AwaitFields& a = fieldsOf(o);
+    // CPython's sleep cancels its timer in a finally block: a sleep dropped
+    // before its timer fired (its task was cancelled) leaves no timer behind.
+    if (Handle* timer = std::exchange(a.timer, nullptr)) {
+        timer->cancel();
+        timer->unref();
+    }
+    clearField(a.fut);
+    clearField(a.result);
+    clearField(iterDictSlot(o));
+}
+
+void iterTraverse(Object* o, VisitFn visit, void* ctx)
+{
+    AwaitFields& a = fieldsOf(o);
+    visit(Value::fromObject(o->m_type), ctx);
+    visit(iterDictSlot(o), ctx);
+    visit(a.fut, ctx);
+    visit(a.result, ctx);
+}
+
+void iterClear(ObjectSpace& space, Object* o) { iterDestroy(space, o); }
+
+Ref newAwaitIter(AsyncioState& st, Value fut)
+{
+    auto* t = static_cast<TypeObject*>(st.iterType.get().object());
+    Object* o = st.vm.space().heap().allocObject(t, t->m_basicSize);
+    if (!o) return Ref();
+    AwaitFields& a = fieldsOf(o);
+    a.state = &st;
+    incref(fut);
+    a.fut = fut;
+    return Ref::steal(o);
+}
+
 Ref futureAwait(ObjectSpace& space, Value self, const CallArgs&)
 {
     AsyncioState* st = stateOfType(space, self);
     if (!st) return Ref();
-    Ref it = callFunction(space, st->iterType.get(), {});
-    if (!it || !dictSetStr(space, instanceDict(space, it.get()), "fut", self)) return Ref();
-    return it;
+    return newAwaitIter(*st, self);
 }
 
 /// "quick() running at main.py:2" / "quick() done, defined at main.py:2".
 std::string coroText(AsyncioState& st, Value coro, bool done)
 {
-    if (!coro || !coro.isObject() || coro.object()->m_type != st.vm.vmTypes().coroutine.get()) return "sleep()";
+    if (coro && coro.isObject() && coro.object()->m_type == st.iterType.get().object()) {
+        Value name = dictGetStr(st.vm.space(), instanceDict(st.vm.space(), coro), "name");
+        return name ? std::string(strView(name)) + "()" : "sleep()";
+    }
+    if (!coro || !coro.isObject() ||
+        (coro.object()->m_type != st.vm.vmTypes().coroutine.get() &&
+         coro.object()->m_type != st.vm.vmTypes().generator.get()))
+        return "sleep()";
     auto* gen = static_cast<GeneratorObject*>(coro.object());
     std::string text = gen->m_qualname ? std::string(strView(gen->m_qualname)) : std::string("coroutine");
     text += "()";
@@ -232,64 +298,102 @@ Ref taskSetName(ObjectSpace& space, Value self, const CallArgs& args)
     return Ref::none();
 }
 
-// ------------------------------------------------------ await iterator
+// ------------------------------------------------------ await iterator (steps)
 
-Ref iterNextFn(ObjectSpace& space, Value self, const CallArgs&)
+/// One step of the iterator. `slot`: called as the next slot, where an end
+/// with a None result may return null without StopIteration (the VM's SEND
+/// reads that as "done, None"), sparing the exception object.
+Ref iterStep(ObjectSpace& space, Value self, bool slot)
 {
-    AsyncioState* st = stateOfType(space, self);
-    DictObject* d = instanceDict(space, self);
-    Value fut = dictGetStr(space, d, "fut");
-    Value yielded = dictGetStr(space, d, "yielded");
-    if (!fut || fut.isNone()) {
+    AwaitFields& a = fieldsOf(self.object());
+    // Made by calling the class (asyncio.wait): the state is found once.
+    if (!a.state) a.state = stateOfType(space, self);
+    AsyncioState* st = a.state;
+    if (!st) return space.raise(space.types().RuntimeError, "await on a non-future");
+    if (!a.fut && !a.isSleep) {
+        // An iterator with a "start" callable in its dict (asyncio.wait): the
+        // first step calls it for the future to await.
+        Value dict = iterDictSlot(self.object());
+        Value start = dict ? dictGetStr(space, asDict(dict), "start") : Value();
+        if (start) {
+            Ref fut = callFunction(space, start, {});
+            if (!fut) return Ref();
+            assignField(a.fut, fut.get());
+        }
+    }
+    if (!a.fut) {
         // asyncio.sleep(delay): the timer starts when the sleep is first stepped.
-        Value delay = dictGetStr(space, d, "delay");
-        Value result = dictGetStr(space, d, "result");
-        double seconds = 0;
-        if (delay && !toDouble(space, delay, seconds)) return Ref();
-        if (yielded || seconds <= 0) {
-            if (!yielded) {
-                dictSetStr(space, d, "yielded", Value::trueValue());
+        const double seconds = a.delay;
+        if (a.yielded || seconds <= 0) {
+            if (!a.yielded) {
+                a.yielded = true;
                 return Ref::none();
             }
-            return raiseStop(space, result ? result : Value::none());
+            if (slot && a.result.isNone()) return Ref();
+            return raiseStop(space, a.result ? a.result : Value::none());
         }
         EventLoop* loop = st->requireLoop();
         if (!loop) return Ref();
         coroscope::Ref<PyFuture> f = PyFuture::create(*loop);
         f->setWaitTag(WaitKind::Timer, 0);
-        Ref keep = Ref::borrow(result ? result : Value::none());
-        loop->callLater(Nanos(std::llround(seconds * 1e9)), [f, keep](FutureBase*) {
+        Ref keep = Ref::borrow(a.result ? a.result : Value::none());
+        HandleRef timer = loop->callLater(Nanos(std::llround(seconds * 1e9)), [f, keep](FutureBase*) {
             if (!f->done()) f->setResult(keep);
         });
+        a.timer = timer.get();
+        a.timer->ref();
         Ref obj = st->objectOf(*f);
-        if (!obj || !dictSetStr(space, d, "fut", obj.get())) return Ref();
-        dictSetStr(space, d, "yielded", Value::trueValue());
+        if (!obj) return Ref();
+        Heap& heap = space.heap();
+        if (!heap.isTracked(self.object())) heap.track(self.object());
+        assignField(a.fut, obj.get());
+        a.yielded = true;
         return obj;
     }
+    Value fut = a.fut;
     FuturePayload* p = st->payloadOf(fut);
     if (!p) return space.raise(space.types().RuntimeError, "await on a non-future");
     if (!p->future->done()) {
-        if (yielded && !dictGetStr(space, d, "delay"))
-            return space.raise(space.types().RuntimeError, "await wasn't used with future");
-        dictSetStr(space, d, "yielded", Value::trueValue());
+        if (a.yielded && !a.isSleep) return space.raise(space.types().RuntimeError, "await wasn't used with future");
+        a.yielded = true;
         return Ref::borrow(fut);
     }
     Ref r = guarded(*st, [&] { return p->typed->result(); });
     if (!r) return Ref();
+    if (slot && r.get().isNone()) return Ref();
     return raiseStop(space, r.get());
 }
+
+Ref iterNextFn(ObjectSpace& space, Value self, const CallArgs&) { return iterStep(space, self, false); }
 
 Ref iterSend(ObjectSpace& space, Value self, const CallArgs& args)
 {
     (void)args;
-    return iterNextFn(space, self, CallArgs());
+    return iterStep(space, self, false);
 }
 
-Ref iterNextSlot(ObjectSpace& space, Value self) { return iterNextFn(space, self, CallArgs()); }
+Ref iterNextSlot(ObjectSpace& space, Value self) { return iterStep(space, self, true); }
 
 Ref iterSelf(ObjectSpace&, Value self, const CallArgs&) { return Ref::borrow(self); }
 
 } // namespace
+
+Ref newSleepAwaitable(AsyncioState& st, double delay, Value result)
+{
+    Ref it = newAwaitIter(st, Value());
+    if (!it) return Ref();
+    AwaitFields& a = fieldsOf(it.get().object());
+    a.isSleep = true;
+    a.delay = delay;
+    incref(result);
+    a.result = result;
+    // Holding no collectable object, a sleep cannot be part of a cycle until
+    // it starts its timer (iterStep tracks it then): the collector need not
+    // see the million short-lived sleep(0) objects of a busy loop.
+    if (!result.isObject() || !result.object()->m_type->has(TypeFlag::Gc))
+        st.vm.space().heap().untrack(it.get().object());
+    return it;
+}
 
 bool addFutureClasses(AsyncioState& st)
 {
@@ -316,6 +420,12 @@ bool addFutureClasses(AsyncioState& st)
     // The generic __next__ dispatcher would turn StopIteration into "exhausted"
     // and drop its value; the VM's SEND reads the value when it stays pending.
     it->m_slots.next = iterNextSlot;
+    // Native fields after the dict slot (AwaitFields); never subclassed.
+    it->m_basicSize += std::uint32_t(sizeof(AwaitFields));
+    it->m_flags &= ~std::uint32_t(TypeFlag::BaseType);
+    it->m_slots.destroy = iterDestroy;
+    it->m_slots.traverse = iterTraverse;
+    it->m_slots.clear = iterClear;
     return true;
 }
 

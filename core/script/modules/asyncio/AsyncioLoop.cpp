@@ -162,10 +162,14 @@ Ref loopRunForever(ObjectSpace& space, Value self, const CallArgs&)
     EventLoop* loop = loopOf(st, self);
     if (st.runningLoop) return space.raise(space.types().RuntimeError, "This event loop is already running");
     st.runningLoop = Ref::borrow(self);
-    Ref r = guarded(st, [&] {
-        loop->runForever();
-        return Ref::none();
-    });
+    Ref r;
+    {
+        LoopEntry entry(st, nullptr);
+        r = guarded(st, [&] {
+            loop->runForever();
+            return Ref::none();
+        });
+    }
     st.runningLoop.reset();
     st.syncClock(*loop);
     return r;

@@ -20,7 +20,10 @@
 #include "core/script/vm/Objects.h"
 #include "core/script/vm/Vm.h"
 
+#include <algorithm>
 #include <cmath>
+#include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 namespace coroscope::pylite::detail {
@@ -88,8 +91,11 @@ Ref makeLoopObject(AsyncioState& st)
     Ref obj = callFunction(space, st.loopType.get(), {});
     if (!obj) return Ref();
     auto payload = std::make_unique<LoopPayload>();
-    payload->loop = std::make_unique<EventLoop>(st.context);
-    st.loopSeen[payload->loop.get()] = 0;
+    // uvloop's policy: the loop records no events (modules/world/UvloopModule.cpp).
+    if (isUninstrumentedPolicy(st.vm, st.policy.get())) payload->quietContext = uninstrumentedContext();
+    payload->loop = std::make_unique<EventLoop>(payload->quietContext ? *payload->quietContext : st.context);
+    payload->loop->startClockAt(st.vm.virtualNanos());
+    st.loopSeen[payload->loop.get()] = st.vm.virtualNanos();
     Ref box = detail::newNativeBox(space, st.boxType.get(), std::move(payload));
     if (!box || !dictSetStr(space, instanceDict(space, obj.get()), "__loop_core__", box.get())) return Ref();
     return obj;
@@ -121,6 +127,31 @@ EventLoop* loopForCall(AsyncioState& st)
 
 /// Runs `loopObj` until `future` is done; a deadlock ends the program with
 /// exit status 3 (SystemExit), its message on stderr.
+LoopEntry::LoopEntry(AsyncioState& st, FutureBase* awaited)
+    : m_st(st)
+{
+    RunContext& ctx = st.context;
+    if (!ctx.tracing()) return;
+    Frame* f = st.vm.currentFrame();
+    m_caller = f ? f->m_traceTask : st.vm.mainTask();
+    m_outer = st.vm.setResumeCaller(Vm::ResumeCaller{true, 0, f});
+    const auto line = std::uint32_t(f ? std::max(f->currentLine(), 0) : 0);
+    TaskBase* task = awaited ? awaited->asTask() : nullptr;
+    const WaitKind kind = task ? WaitKind::Task : WaitKind::Future;
+    const std::uint32_t target = task ? task->taskId() : awaited ? awaited->id() : 0;
+    ctx.emit(Event{EventKind::TaskState, std::uint8_t(TaskState::Waiting), std::uint16_t(kind), m_caller, target, line, 0});
+    ctx.emit(Event{EventKind::Switch, std::uint8_t(SwitchWhy::Await), 0, 0, m_caller, 0, 0});
+}
+
+LoopEntry::~LoopEntry()
+{
+    RunContext& ctx = m_st.context;
+    if (!ctx.tracing()) return;
+    m_st.vm.setResumeCaller(m_outer);
+    ctx.emit(Event{EventKind::TaskState, std::uint8_t(TaskState::Running), 0, m_caller, 0, 0, 0});
+    ctx.emit(Event{EventKind::Switch, std::uint8_t(SwitchWhy::Resume), 0, m_caller, 0, 0, 0});
+}
+
 bool runLoopUntil(AsyncioState& st, Value loopObj, FutureBase& future)
 {
     ObjectSpace& space = st.vm.space();
@@ -130,6 +161,7 @@ bool runLoopUntil(AsyncioState& st, Value loopObj, FutureBase& future)
         return false;
     }
     st.runningLoop = Ref::borrow(loopObj);
+    LoopEntry entry(st, &future);
     bool ok = true;
     try {
         loop->runUntilComplete(future);
@@ -185,7 +217,7 @@ Ref asyncioRun(ObjectSpace& space, Value self, const CallArgs& args)
     AsyncioState& st = *stateOfModuleFn(space, self);
     if (st.runningLoop)
         return space.raise(space.types().RuntimeError, "asyncio.run() cannot be called from a running event loop");
-    if (!isCoroutine(st.vm, a[0])) {
+    if (!isCoroutine(st.vm, a[0]) && !isLegacyCoroutine(st, a[0])) {
         std::string r;
         reprString(space, a[0], r);
         return space.raise(space.types().ValueError, "a coroutine was expected, got " + r);
@@ -193,7 +225,7 @@ Ref asyncioRun(ObjectSpace& space, Value self, const CallArgs& args)
     Ref loopObj = makeLoopObject(st);
     if (!loopObj) return Ref();
     EventLoop* loop = loopOf(st, loopObj.get());
-    Ref task = st.createTask(*loop, a[0], {});
+    Ref task = st.createTask(*loop, legacyGenerator(st, a[0]), {});
     if (!task) return Ref();
     FuturePayload* p = st.payloadOf(task.get());
     const bool ok = runLoopUntil(st, loopObj.get(), *p->future);
@@ -205,21 +237,34 @@ Ref asyncioRun(ObjectSpace& space, Value self, const CallArgs& args)
     for (TaskBase* t : loop->allTasks())
         if (!t->done()) t->cancel();
     st.runningLoop = loopObj;
-    for (int guard = 0; guard < 1000 && loop->readyCount() > 0; ++guard) {
-        try {
-            loop->runOnce();
-        } catch (...) {
-            coroscope::rethrowIfForcedUnwind();
-            break;
+    if (loop->readyCount() > 0) {
+        LoopEntry entry(st, nullptr);
+        for (int guard = 0; guard < 1000 && loop->readyCount() > 0; ++guard) {
+            try {
+                loop->runOnce();
+            } catch (...) {
+                coroscope::rethrowIfForcedUnwind();
+                break;
+            }
         }
     }
     st.runningLoop.reset();
+    joinDefaultExecutor(st, loopObj.get());
+    if (!pending) pending = space.takeError();
+    space.clearError();
     st.taskCounter += 2;
     st.reportUnretrieved();
-    try {
-        loop->close();
-    } catch (...) {
-        coroscope::rethrowIfForcedUnwind();
+    if (st.hasExitJobs(loopObj.get())) {
+        // Jobs of the program's own executors still run: CPython's worker
+        // threads go on and are joined at exit, so this loop stays open
+        // until joinExecutorsAtExit has run them.
+        st.loopsToClose.push_back(loopObj);
+    } else {
+        try {
+            loop->close();
+        } catch (...) {
+            coroscope::rethrowIfForcedUnwind();
+        }
     }
     if (pending) {
         space.restoreError(std::move(pending));
@@ -236,13 +281,7 @@ Ref asyncioSleep(ObjectSpace& space, Value self, const CallArgs& args)
     double delay;
     if (!toDouble(space, a[0], delay)) return Ref();
     Value result = a[1] ? a[1] : Value::none();
-    Ref it = callFunction(space, st.iterType.get(), {});
-    if (!it) return Ref();
-    DictObject* d = instanceDict(space, it.get());
-    Ref delayValue = newFloat(space, delay);
-    if (!delayValue || !dictSetStr(space, d, "delay", delayValue.get()) || !dictSetStr(space, d, "result", result))
-        return Ref();
-    return it;
+    return newSleepAwaitable(st, delay, result);
 }
 
 /// time.sleep once asyncio is imported: inside a running loop it blocks the
@@ -258,6 +297,15 @@ Ref timeSleepAware(ObjectSpace& space, Value self, const CallArgs& args)
     const Nanos d = Nanos(std::llround(seconds * 1e9));
     if (detail::blockWorker(st, d)) return Ref::none();
     if (EventLoop* loop = st.loop()) {
+        if (st.context.tracing()) {
+            std::string text = "time.sleep(";
+            reprString(space, args[0], text);
+            space.clearError();
+            std::string modern = "await asyncio.sleep(";
+            reprString(space, args[0], modern);
+            space.clearError();
+            traceBlockingCall(st, text + ")", d, modern + ")");
+        }
         st.syncClock(*loop);
         loop->block(d);
         st.syncClock(*loop);
@@ -273,14 +321,14 @@ Ref asyncioCreateTask(ObjectSpace& space, Value self, const CallArgs& args)
     Value a[2];
     if (!parseArgs(space, args, {"create_task", {"coro", "name"}, 1, 0, 1}, a)) return Ref();
     AsyncioState& st = *stateOfModuleFn(space, self);
-    if (!isCoroutine(st.vm, a[0])) {
+    if (!isCoroutine(st.vm, a[0]) && !isLegacyCoroutine(st, a[0])) {
         std::string r;
         reprString(space, a[0], r);
         return space.raise(space.types().TypeError, "a coroutine was expected, got " + r);
     }
     EventLoop* loop = st.requireLoop();
     if (!loop) return Ref();
-    return st.createTask(*loop, a[0], optionalText(space, a[1]));
+    return st.createTask(*loop, legacyGenerator(st, a[0]), optionalText(space, a[1]));
 }
 
 Ref asyncioEnsureFuture(ObjectSpace& space, Value self, const CallArgs& args)
@@ -314,10 +362,11 @@ Ref asyncioGather(ObjectSpace& space, Value self, const CallArgs& args)
     if (!loop) return Ref();
     auto gs = std::make_shared<GatherState>();
     gs->returnExceptions = returnExceptions;
+    std::unordered_map<std::uint64_t, std::size_t> firstIndex; // an awaitable passed twice shares its child
     for (std::size_t i = 0; i < args.positional; ++i) {
         Ref child;
-        for (std::size_t j = 0; j < i && !child; ++j)
-            if (args[j] == args[i]) child = gs->children[j];
+        auto [at, added] = firstIndex.emplace(args[i].bits(), i);
+        if (!added) child = gs->children[at->second];
         if (!child) child = ensureFutureIn(st, *loop, args[i]);
         if (!child) return Ref();
         gs->children.push_back(std::move(child));
@@ -344,11 +393,10 @@ Ref asyncioGather(ObjectSpace& space, Value self, const CallArgs& args)
     if (!outerObj) return Ref();
     st.payloadOf(outerObj.get())->gatherChildren = gs->children;
     std::vector<FutureBase*> seen;
+    std::unordered_set<FutureBase*> seenSet;
     for (Ref& c : gs->children) {
         FutureBase* f = st.payloadOf(c.get())->future.get();
-        bool dup = false;
-        for (FutureBase* s : seen) dup = dup || s == f;
-        if (dup) {
+        if (!seenSet.insert(f).second) {
             --gs->remaining;
             continue;
         }
@@ -440,6 +488,9 @@ Ref asyncioGetEventLoop(ObjectSpace& space, Value self, const CallArgs&)
 {
     AsyncioState& st = *stateOfModuleFn(space, self);
     if (st.runningLoop) return st.runningLoop;
+    // CPython 3.11.2 prints nothing here (3.10.0-3.10.8 and 3.12 warn): the
+    // Deprecated warning goes to the trace only, so stderr stays CPython's.
+    if (!st.currentLoopSet) traceWarning(st, WarningKind::Deprecated, kGetEventLoopWarning);
     if (!st.currentLoop) {
         st.currentLoop = makeLoopObject(st);
         if (!st.currentLoop) return Ref();
@@ -473,20 +524,12 @@ Ref asyncioGetEventLoopPolicy(ObjectSpace& space, Value self, const CallArgs& ar
     return st.policy;
 }
 
-Ref uvloopInstall(ObjectSpace& space, Value self, const CallArgs& args)
-{
-    if (!checkNoArgs(space, args, "install")) return Ref();
-    AsyncioState& st = *stateOfModuleFn(space, self);
-    Value type = dictGetStr(space, moduleDict(st.vm.importModule("uvloop").get()), "EventLoopPolicy");
-    st.policy = type ? callFunction(space, type, {}) : Ref();
-    return st.policy ? Ref::none() : Ref();
-}
-
 Ref asyncioSetEventLoop(ObjectSpace& space, Value self, const CallArgs& args)
 {
     if (!checkOneArg(space, args, "set_event_loop")) return Ref();
     AsyncioState& st = *stateOfModuleFn(space, self);
     st.currentLoop = args[0].isNone() ? Ref() : Ref::borrow(args[0]);
+    st.currentLoopSet = bool(st.currentLoop);
     return Ref::none();
 }
 
@@ -561,7 +604,7 @@ Ref createAsyncioModuleIn(Vm& vm)
         Ref f = newBuiltinFunction(space, name, fn, stateBox.get(), moduleName.get());
         if (!f || !dictSetStr(space, d, name, f.get())) return Ref();
     }
-    if (!addWaiting(*st, d, stateBox.get())) return Ref();
+    if (!addWaiting(*st, d, stateBox.get()) || !addLegacy(*st, d, stateBox.get())) return Ref();
     if (!detail::addSyncPrimitives(*st, d)) return Ref();
     if (!detail::addTimeouts(*st, d, stateBox.get())) return Ref();
     // time.sleep must know about the running loop: replace it in the time module.
@@ -582,19 +625,6 @@ Ref createCompanionIn(Vm& vm, std::string_view name)
     auto* st = static_cast<AsyncioState*>(detail::nativePayload(space, Value::fromObject(space.typeOf(box)), box));
     if (name == "concurrent.futures") return detail::createConcurrentFuturesModule(*st, box);
     if (name == "threading") return detail::createThreadingModule(*st, box);
-    if (name == "uvloop") {
-        // uvloop: a policy object and install(); the loop stays the core loop.
-        Ref module = newModule(space, "uvloop");
-        Ref policy = module ? makeClass(space, "EventLoopPolicy", Value::fromObject(space.types().objectType),
-                                        "uvloop", nullptr)
-                            : Ref();
-        Ref moduleName = newStr(space, "uvloop");
-        Ref install = policy ? newBuiltinFunction(space, "install", uvloopInstall, box, moduleName.get()) : Ref();
-        if (!install || !dictSetStr(space, moduleDict(module.get()), "EventLoopPolicy", policy.get()) ||
-            !dictSetStr(space, moduleDict(module.get()), "install", install.get()))
-            return Ref();
-        return module;
-    }
     if (name == "concurrent.futures.thread" || name == "concurrent.futures.process") {
         // The submodules the tutorial imports the executors from.
         Ref futures = vm.importModule("concurrent.futures");

@@ -1,4 +1,5 @@
 #include "core/runtime/ForcedUnwind.h"
+#include "core/script/modules/asyncio/AsyncioCommon.h"
 #include "core/script/modules/asyncio/AsyncioState.h"
 
 #include "core/script/value/Args.h"
@@ -19,12 +20,15 @@ namespace {
 /// Drives a pylite coroutine for a core Task (CPython's Task.__step).
 class PyCoroutine final : public ValueCoroutine<pylite::Ref> {
 public:
-    PyCoroutine(AsyncioState& state, Value coro, std::shared_ptr<pylite::Ref> error)
+    PyCoroutine(AsyncioState& state, EventLoop& loop, Value coro, std::shared_ptr<pylite::Ref> error)
         : m_state(state)
+        , m_loop(loop)
+        , m_seen(state.loopSeen[&loop])
         , m_coro(pylite::Ref::borrow(coro))
         , m_error(std::move(error))
     {
-        if (coro.isObject() && coro.object()->m_type == state.vm.vmTypes().coroutine.get()) {
+        if (coro.isObject() && (coro.object()->m_type == state.vm.vmTypes().coroutine.get() ||
+                                coro.object()->m_type == state.vm.vmTypes().generator.get())) {
             auto* gen = static_cast<GeneratorObject*>(coro.object());
             if (gen->m_qualname) m_name = std::string(strView(gen->m_qualname));
         } else {
@@ -38,8 +42,20 @@ public:
         pylite::Ref injected;
         if (thrown) injected = m_state.fromCore(thrown);
         m_awaiting.reset();
-        if (EventLoop* l = m_state.loop()) m_state.syncClock(*l);
+        // syncClock(loop()) without its lookups: a task steps only while its
+        // own loop runs, and that loop is then the running loop.
+        if (m_state.runningLoop && m_loop.now() > m_seen) {
+            m_state.vm.advanceClock(m_loop.now() - m_seen);
+            m_seen = m_loop.now();
+        }
+        // The coroutine's frames run on behalf of this task (for the trace).
+        const Vm::ResumeCaller outer = m_state.vm.setResumeCaller(
+            m_state.context.tracing()
+                ? Vm::ResumeCaller{true, m_loop.context().tracing() ? runningTraceTask(m_state) : 0,
+                                   m_state.vm.currentFrame()}
+                : Vm::ResumeCaller{});
         ResumeResult r = step(injected);
+        m_state.vm.setResumeCaller(outer);
         switch (r.kind) {
         case ResumeResult::Kind::Yielded:
             if (r.value.get().isNone()) return CoStep::yield();
@@ -62,6 +78,10 @@ public:
         }
         pylite::Ref exc = space.takeError();
         *m_error = exc;
+        if (m_state.context.tracing() &&
+            !(m_state.cancelledType && isInstance(space, exc.get(), m_state.cancelledType.get()) == 1))
+            m_state.vm.traceException(runningTraceTask(m_state), exc.get());
+        space.clearError();
         return CoStep::raised(m_state.toCore(std::move(exc)));
     }
 
@@ -74,15 +94,26 @@ public:
         Vm& vm = m_state.vm;
         ObjectSpace& space = vm.space();
         TypeObject* t = m_coro.get().object()->m_type;
-        if (t == vm.vmTypes().coroutine.get() || t == vm.vmTypes().generator.get())
-            return vm.resume(m_coro.get(), Value::none(), injected.get());
         ResumeResult out;
+        if (t == vm.vmTypes().coroutine.get() || t == vm.vmTypes().generator.get()) {
+            if (!injected) return vm.resume(m_coro.get(), Value::none());
+            // Task.__step's coro.throw(exc): delegated down the await chain,
+            // so the innermost frame's except clauses see it first.
+            return outcomeOf(space, vm.genThrow(m_coro.get(), injected.get()));
+        }
         if (injected) {
             space.restoreError(injected);
             out.kind = ResumeResult::Kind::Raised;
             return out;
         }
-        pylite::Ref r = callMethod(space, m_coro.get(), "send", {Value::none()});
+        return outcomeOf(space, callMethod(space, m_coro.get(), "send", {Value::none()}));
+    }
+
+    /// What a send() or throw() gave: the value yielded, or, with null, the
+    /// return value StopIteration carries, or the exception left pending.
+    static ResumeResult outcomeOf(ObjectSpace& space, pylite::Ref r)
+    {
+        ResumeResult out;
         if (r) {
             out.kind = ResumeResult::Kind::Yielded;
             out.value = std::move(r);
@@ -100,6 +131,8 @@ public:
 
 private:
     AsyncioState& m_state;
+    EventLoop& m_loop;
+    Nanos& m_seen; ///< loopSeen's entry for m_loop (never erased)
     pylite::Ref m_coro;
     pylite::Ref m_awaiting;
     pylite::Ref m_result;
@@ -157,6 +190,11 @@ void AsyncioState::reportUnretrieved()
         std::string text = "Task exception was never retrieved\nfuture: ";
         text += futureText(*this, *r.task, r.coro.get(), r.error->get());
         text += "\n";
+        if (context.tracing()) {
+            const std::size_t head = text.size() - 1;
+            context.emit(Event{EventKind::Warning, std::uint8_t(WarningKind::ExceptionNeverRetrieved), 0,
+                               r.task->asTask()->taskId(), 0, 0, context.text(std::string_view(text).substr(0, head))});
+        }
         text += vm.formatException(r.error->get());
         vm.write(Stream::Stderr, text);
         vm.space().clearError();
@@ -216,7 +254,7 @@ Ref AsyncioState::createTask(EventLoop& l, Value coro, std::string name)
     coroscope::Ref<PyTask> task;
     auto error = std::make_shared<pylite::Ref>();
     try {
-        task = PyTask::create(l, new PyCoroutine(*this, coro, error), std::move(name));
+        task = PyTask::create(l, new PyCoroutine(*this, l, coro, error), std::move(name));
     } catch (...) {
         coroscope::rethrowIfForcedUnwind();
         return raiseCore(std::current_exception());

@@ -28,6 +28,7 @@
 #include <vector>
 
 namespace coroscope {
+class Network;
 class ThreadPoolExecutor;
 }
 
@@ -67,6 +68,7 @@ struct WorkerVm {
     FrameStack frames;
     Frame* current = nullptr;
     int depth = 0;
+    TaskId task = 0; ///< the trace lane new frames belong to (Vm::mainTask)
 };
 
 /// The executor job running pylite code now (AsyncioExecutors.cpp).
@@ -104,8 +106,10 @@ struct ExecutorCore {
 /// which are destroyed before the loop whatever order the objects die in.
 class LoopPayload final : public NativePayload {
 public:
+    std::unique_ptr<RunContext> quietContext; ///< uvloop's untraced context (null: the run's); outlives the loop
     std::unique_ptr<EventLoop> loop;
     std::vector<std::shared_ptr<ExecutorCore>> executors;
+    std::shared_ptr<coroscope::Network> network; ///< the simulated network (modules/world), made on first use; dies before the loop
 };
 
 /// A task created by the module, checked for "Task exception was never
@@ -134,6 +138,10 @@ Ref runInExecutor(ObjectSpace& space, Value self, const CallArgs& args);
 Ref createConcurrentFuturesModule(AsyncioState& st, Value stateBox);
 Ref createThreadingModule(AsyncioState& st, Value stateBox);
 
+/// What asyncio.sleep(delay, result) returns: an awaitable FutureIter that
+/// yields once (delay <= 0) or waits on a timer future (AsyncioFuture.cpp).
+Ref newSleepAwaitable(AsyncioState& st, double delay, Value result);
+
 /// repr() text of a future or task (CPython 3.11's shape).
 std::string futureText(AsyncioState& st, FutureBase& future, Value coro, Value knownError);
 
@@ -156,9 +164,12 @@ public:
     Ref boxType;
     Ref cancelledType;
     Ref invalidStateType;
+    Ref legacyCoroType;     ///< what @asyncio.coroutine functions return (AsyncioLegacy.cpp)
+    Ref legacyFunctionType; ///< what @asyncio.coroutine returns
 
     Ref runningLoop;    ///< the loop object running now (null when none)
     Ref currentLoop;    ///< set_event_loop / get_event_loop's loop
+    bool currentLoopSet = false; ///< currentLoop came from set_event_loop (not made implicitly)
     Ref policy;         ///< set_event_loop_policy's object (null: the default)
     std::uint32_t taskCounter = 0; ///< "Task-N": process-wide in CPython
     std::unordered_map<const FutureBase*, FuturePayload*> objects;
@@ -181,6 +192,17 @@ public:
     std::unordered_map<const EventLoop*, Value> executorLoops; ///< loop objects (borrowed) by core loop
     std::unordered_map<const EventLoop*, Ref> defaultExecutors; ///< run_in_executor(None, ...)
     std::unordered_map<const FutureBase*, std::shared_ptr<bool>> jobStarted; ///< executor jobs: entered their worker
+    /// An executor job and the loop object it runs on: joined at exit.
+    struct ExitJob {
+        Ref loopObject;
+        coroscope::Ref<FutureBase> job;
+    };
+    std::vector<ExitJob> exitJobs;   ///< executor jobs that may still run when the program ends
+    bool exitHookSet = false;        ///< joinExecutorsAtExit is registered with the Vm
+    std::vector<Ref> loopsToClose;   ///< asyncio.run loops kept open for their executor jobs
+    /// True when an executor job of `loopObject` is not done (it then stays
+    /// open until joinExecutorsAtExit).
+    bool hasExitJobs(Value loopObject) const;
 
     /// A new loop object (AsyncioModule.cpp).
     Ref makeLoop();

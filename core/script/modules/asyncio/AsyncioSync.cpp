@@ -37,6 +37,10 @@ public:
     std::deque<coroscope::Ref<PyFuture>> waiters;   ///< acquirers / event waiters / queue getters
     std::deque<std::pair<coroscope::Ref<PyFuture>, Ref>> putters; ///< Queue: blocked put()s and their items
     std::deque<Ref> items;                          ///< Queue
+    /// Queue: items handed to a getter whose task has not run yet. CPython
+    /// leaves such an item in the queue until the getter runs, so qsize(),
+    /// empty() and full() still count it.
+    std::shared_ptr<std::int64_t> handedOver = std::make_shared<std::int64_t>(0);
     std::int64_t maxsize = 0;                       ///< Queue: 0 = unbounded
     std::int64_t unfinished = 0;                    ///< Queue: put() minus task_done()
     std::vector<coroscope::Ref<PyFuture>> joiners;  ///< Queue.join() waiters
@@ -241,7 +245,10 @@ Ref eventIsSet(ObjectSpace& space, Value self, const CallArgs&)
 
 // ------------------------------------------------------------- Queue
 
-bool queueFull(const SyncPayload& p) { return p.maxsize > 0 && std::int64_t(p.items.size()) >= p.maxsize; }
+/// The items CPython's queue holds: queued plus handed to getters that have not run.
+std::int64_t queueSize(const SyncPayload& p) { return std::int64_t(p.items.size()) + *p.handedOver; }
+
+bool queueFull(const SyncPayload& p) { return p.maxsize > 0 && queueSize(p) >= p.maxsize; }
 
 /// Adds `item`, handing it to a waiting getter when there is one.
 void queueAdd(SyncPayload& p, Ref item)
@@ -252,6 +259,7 @@ void queueAdd(SyncPayload& p, Ref item)
         coroscope::Ref<PyFuture> g = std::move(p.waiters.front());
         p.waiters.pop_front();
         if (g->done()) continue;
+        ++*p.handedOver;
         g->setResult(std::move(p.items.front()));
         p.items.pop_front();
     }
@@ -321,7 +329,14 @@ Ref queueGet(ObjectSpace& space, Value self, const CallArgs&)
         queueAdmit(*p);
         return doneFuture(*st, item.get());
     }
-    return waitOn(*st, p->waiters, WaitKind::Queue);
+    Ref waiter = waitOn(*st, p->waiters, WaitKind::Queue);
+    if (!waiter) return Ref();
+    // Registered before the getter's task awaits the future, so this runs
+    // just before that task resumes: the item leaves the count then.
+    p->waiters.back()->addDoneCallback([handed = p->handedOver](FutureBase* f) {
+        if (!f->cancelled() && *handed > 0) --*handed;
+    });
+    return waiter;
 }
 
 Ref queueTaskDone(ObjectSpace& space, Value self, const CallArgs&)
@@ -356,14 +371,14 @@ Ref queueQsize(ObjectSpace& space, Value self, const CallArgs&)
 {
     AsyncioState* st;
     SyncPayload* p = syncOf(space, self, st);
-    return p ? newInt(space, std::int64_t(p->items.size())) : Ref();
+    return p ? newInt(space, queueSize(*p)) : Ref();
 }
 
 Ref queueEmpty(ObjectSpace& space, Value self, const CallArgs&)
 {
     AsyncioState* st;
     SyncPayload* p = syncOf(space, self, st);
-    return p ? Ref::boolean(p->items.empty()) : Ref();
+    return p ? Ref::boolean(queueSize(*p) == 0) : Ref();
 }
 
 Ref queueFullFn(ObjectSpace& space, Value self, const CallArgs&)

@@ -25,30 +25,27 @@ namespace coroscope::pylite::detail {
 
 namespace {
 
-Ref asyncioWait(ObjectSpace& space, Value self, const CallArgs& args)
+/// The body of the coroutine asyncio.wait returns, run when it is first
+/// stepped (on the loop running it): `self` is (state box, list of
+/// awaitables, timeout, return_when). Returns the future of (done, pending).
+Ref waitStart(ObjectSpace& space, Value self, const CallArgs&)
 {
-    Value a[3];
-    if (!parseArgs(space, args, {"wait", {"fs", "timeout", "return_when"}, 1, 0, 1}, a)) return Ref();
-    AsyncioState& st = *stateOfModuleFn(space, self);
-    EventLoop* loop = loopForCall(st);
+    TupleObject* bound = asTuple(self);
+    AsyncioState& st = *stateOfModuleFn(space, bound->item(0));
+    const Value fs = bound->item(1);
+    const Value timeoutValue = bound->item(2);
+    const Value whenValue = bound->item(3);
+    EventLoop* loop = st.requireLoop();
     if (!loop) return Ref();
     std::string when = "ALL_COMPLETED";
-    if (a[2]) {
+    if (!whenValue.isNone()) {
         when.clear();
-        if (!strString(space, a[2], when)) return Ref();
+        if (!strString(space, whenValue, when)) return Ref();
     }
     if (when != "ALL_COMPLETED" && when != "FIRST_COMPLETED" && when != "FIRST_EXCEPTION")
         return space.raise(space.types().ValueError, "Invalid return_when value: " + when);
     auto children = std::make_shared<std::vector<Ref>>();
-    bool warned = false;
-    bool ok = forEach(space, a[0], [&](Value v) {
-        if (isCoroutine(st.vm, v) && !warned) {
-            warned = true;
-            st.vm.warn("DeprecationWarning",
-                       "The explicit passing of coroutine objects to asyncio.wait() is deprecated since Python "
-                       "3.8, and scheduled for removal in Python 3.11.",
-                       WarningKind::Deprecated);
-        }
+    bool ok = forEach(space, fs, [&](Value v) {
         Ref f = ensureFutureIn(st, *loop, v);
         if (!f) return false;
         for (const Ref& c : *children)
@@ -91,12 +88,43 @@ Ref asyncioWait(ObjectSpace& space, Value self, const CallArgs& args)
         st.payloadOf(c.get())->future->addDoneCallback([check, finish](FutureBase*) {
             if (check()) finish();
         });
-    if (a[1] && !a[1].isNone()) {
+    if (!timeoutValue.isNone()) {
         double timeout;
-        if (!toDouble(space, a[1], timeout)) return Ref();
+        if (!toDouble(space, timeoutValue, timeout)) return Ref();
         loop->callLater(Nanos(std::llround(std::max(0.0, timeout) * 1e9)), [finish](FutureBase*) { finish(); });
     }
     return st.objectOf(*outer);
+}
+
+/// asyncio.wait(fs, *, timeout=None, return_when=ALL_COMPLETED): a coroutine
+/// (asyncio.run and create_task accept it) whose body runs on the loop that
+/// steps it. Coroutine objects in `fs` (a TypeError in 3.11) are wrapped in
+/// tasks as Python 3.7 did, with a DeprecationWarning at the call.
+Ref asyncioWait(ObjectSpace& space, Value self, const CallArgs& args)
+{
+    Value a[3];
+    if (!parseArgs(space, args, {"wait", {"fs", "timeout", "return_when"}, 1, 0, 1}, a)) return Ref();
+    AsyncioState& st = *stateOfModuleFn(space, self);
+    Ref list = newList(space);
+    if (!list) return Ref();
+    bool warned = false;
+    bool ok = forEach(space, a[0], [&](Value v) {
+        if (!warned && (isCoroutine(st.vm, v) || isLegacyCoroutine(st, v))) {
+            warned = true;
+            st.vm.warn("DeprecationWarning", kWaitCoroutinesWarning, WarningKind::Deprecated);
+        }
+        return listAppend(space, list.as<ListObject>(), v);
+    });
+    if (!ok) return Ref();
+    Ref bound = newTupleOf(space, {self, list.get(), a[1] ? a[1] : Value::none(), a[2] ? a[2] : Value::none()});
+    Ref moduleName = newStr(space, "asyncio");
+    Ref start = bound && moduleName ? newBuiltinFunction(space, "wait", waitStart, bound.get(), moduleName.get()) : Ref();
+    Ref it = start ? callFunction(space, st.iterType.get(), {}) : Ref();
+    if (!it) return Ref();
+    DictObject* d = instanceDict(space, it.get());
+    Ref name = newStr(space, "wait");
+    if (!name || !dictSetStr(space, d, "start", start.get()) || !dictSetStr(space, d, "name", name.get())) return Ref();
+    return it;
 }
 
 Ref asyncioWaitFor(ObjectSpace& space, Value self, const CallArgs& args)

@@ -59,4 +59,10 @@ NativePayload* nativePayload(ObjectSpace& space, Value boxType, Value v)
     return isBox(space, boxType, v) ? payloadSlot(v.object()) : nullptr;
 }
 
+NativePayload* anyNativePayload(Value v)
+{
+    // Box types are never subclassed and all share boxDestroy.
+    return v.isObject() && v.object()->m_type->m_slots.destroy == boxDestroy ? payloadSlot(v.object()) : nullptr;
+}
+
 } // namespace coroscope::pylite::detail

@@ -27,5 +27,8 @@ Ref newNativeBoxType(ObjectSpace& space, std::string_view name);
 Ref newNativeBox(ObjectSpace& space, Value boxType, std::unique_ptr<NativePayload> payload);
 /// The payload of a box of `boxType`, or null when `v` is not such a box.
 NativePayload* nativePayload(ObjectSpace& space, Value boxType, Value v);
+/// The payload of a box of any box type, or null when `v` is no box (for
+/// callers that find their state through the payload).
+NativePayload* anyNativePayload(Value v);
 
 } // namespace coroscope::pylite::detail

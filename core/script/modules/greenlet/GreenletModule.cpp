@@ -15,6 +15,8 @@
 #include "core/script/value/TypeObject.h"
 #include "core/script/vm/Vm.h"
 
+#include <typeinfo>
+
 namespace coroscope::pylite {
 
 using detail::GreenletPayload;
@@ -36,6 +38,19 @@ GreenletState* stateOf(ObjectSpace& space, Value self)
 
 GreenletPayload* payload(ObjectSpace& space, Value self)
 {
+    // The usual case, without the type lookup: the payload box is already
+    // in the instance dict, and the payload knows the state.
+    if (self.isObject() && self.object()->m_type->m_dictOffset) {
+        Value dict = *reinterpret_cast<Value*>(reinterpret_cast<char*>(self.object()) +
+                                               self.object()->m_type->m_dictOffset);
+        if (dict) {
+            detail::NativePayload* any = detail::anyNativePayload(dictGetStr(space, asDict(dict), kPayloadKey));
+            if (any && typeid(*any) == typeid(GreenletPayload)) {
+                auto* p = static_cast<GreenletPayload*>(any);
+                if (p->state && p->owner == self.object()) return p;
+            }
+        }
+    }
     GreenletState* st = stateOf(space, self);
     if (!st) {
         space.raise(space.types().TypeError, "expected a greenlet");
@@ -93,6 +108,10 @@ Ref greenletSwitch(ObjectSpace& space, Value self, const CallArgs& args)
 {
     GreenletPayload* p = payload(space, self);
     if (!p) return Ref();
+    if (args.positional == 0 && !args.hasKeywords() && p->state->emptyPacked) {
+        Ref keep = Ref::borrow(self);
+        return p->state->switchTo(*p->greenlet, p->state->emptyPacked, Ref());
+    }
     Ref packed = packArgs(space, args);
     if (!packed) return Ref();
     Ref keep = Ref::borrow(self);
@@ -228,7 +247,9 @@ GreenletPayload* GreenletState::payloadOf(Value self)
         space.raise(space.types().TypeError, "expected a greenlet");
         return nullptr;
     }
-    if (Value box = dictGetStr(space, d, kPayloadKey))
+    if (!payloadKey) payloadKey = space.intern(kPayloadKey);
+    const Value key = Value::fromObject(payloadKey);
+    if (Value box = dictGetWithHash(space, d, key, strHash(payloadKey)))
         if (auto* p = static_cast<GreenletPayload*>(nativePayload(space, boxType.get(), box))) return p;
     auto owned = std::make_unique<GreenletPayload>(*this, self.object());
     GreenletPayload* p = owned.get();
@@ -271,6 +292,8 @@ Ref createGreenletModule(Vm& vm)
     updateSlots(space, t);
     t->m_slots.isTrue = greenletIsTrue;
     st->greenletType = type;
+    st->emptyPacked = newTupleOf(space, {space.emptyTuple(), Value::none()});
+    if (!st->emptyPacked) return Ref();
 
     st->exitType = makeExceptionClass(space, "GreenletExit", space.types().BaseException);
     st->errorType = makeExceptionClass(space, "error", space.types().Exception);

@@ -108,14 +108,48 @@ GreenletState::~GreenletState()
     live.clear();
     payloads.clear();
     runtime.reset();
+    for (int i = 0; i < 2; ++i) {
+        m_cacheKey[i] = nullptr;
+        m_cacheValue[i] = nullptr;
+    }
     saved.clear();
+}
+
+SavedVm* GreenletState::findSaved(const Greenlet* g)
+{
+    if (m_cacheKey[0] == g) return m_cacheValue[0];
+    SavedVm* v;
+    if (m_cacheKey[1] == g) {
+        v = m_cacheValue[1];
+    } else {
+        auto it = saved.find(g);
+        if (it == saved.end()) return nullptr;
+        v = it->second.get();
+    }
+    m_cacheKey[1] = m_cacheKey[0];
+    m_cacheValue[1] = m_cacheValue[0];
+    m_cacheKey[0] = g;
+    m_cacheValue[0] = v;
+    return v;
+}
+
+void GreenletState::forgetSaved(const Greenlet* g)
+{
+    for (int i = 0; i < 2; ++i) {
+        if (m_cacheKey[i] == g) {
+            m_cacheKey[i] = nullptr;
+            m_cacheValue[i] = nullptr;
+        }
+    }
+    saved.erase(g);
 }
 
 SavedVm& GreenletState::savedFor(const Greenlet& g)
 {
+    if (SavedVm* v = findSaved(&g)) return *v;
     std::unique_ptr<SavedVm>& s = saved[&g];
     if (!s) s = std::make_unique<SavedVm>();
-    return *s;
+    return *findSaved(&g);
 }
 
 void GreenletState::onSwitch(const Greenlet& from, const Greenlet& to)
@@ -129,9 +163,8 @@ void GreenletState::onSwitch(const Greenlet& from, const Greenlet& to)
     out.depth = vm.space().recursionDepth();
     // The frame stack now in the VM is a spare, empty one: a starting
     // greenlet keeps it, a suspended one swaps its own back in.
-    auto it = saved.find(&to);
-    if (it != saved.end()) {
-        SavedVm& in = *it->second;
+    if (SavedVm* found = findSaved(&to)) {
+        SavedVm& in = *found;
         vm.frames().swap(in.frames);
         vm.setCurrentFrame(in.current);
         setDepth(vm.space(), in.depth);
@@ -141,7 +174,7 @@ void GreenletState::onSwitch(const Greenlet& from, const Greenlet& to)
     const GreenletRuntime::StackBounds b = runtime->currentStackBounds();
     vm.setStackBounds(b.low, b.high);
     if (vm.tracing()) vm.setRunningTask(to.id());
-    if (from.dead()) saved.erase(&from);
+    if (from.dead()) forgetSaved(&from);
 }
 
 Value GreenletState::objectOf(const Greenlet& g)
@@ -263,7 +296,7 @@ Ref GreenletState::switchTo(Greenlet& target, Ref packed, Ref thrown)
         // module state is going away, the killed greenlet's pylite code is
         // not resumed (its globals may be half torn down): the exception
         // unwinds its C++ frames up to the runtime instead.
-        if (tearingDown || (!e.hasValue() && !vm.mainModuleRef())) throw;
+        if (tearingDown || (!e.hasValue() && vm.finalizing())) throw;
         error = std::current_exception();
     } catch (...) {
         rethrowIfForcedUnwind();

@@ -75,6 +75,8 @@ public:
     Ref errorType;
     Ref boxType;
     Ref mainObject;                 ///< the main greenlet's object, made on demand
+    Ref emptyPacked;                ///< ((), None): what every switch() without arguments carries (shared, immutable)
+    StrObject* payloadKey = nullptr; ///< the interned "__greenlet_core__" (kept alive by the space)
     bool tearingDown = false;       ///< the Vm is going away: switches back into pylite code unwind instead
     bool makingMain = false;        ///< payloadOf must not create a C++ greenlet (main's object)
     std::unordered_map<const Greenlet*, GreenletPayload*> payloads; ///< live objects by greenlet
@@ -97,6 +99,12 @@ public:
 
 private:
     SavedVm& savedFor(const Greenlet& g);
+    /// `saved`'s entry for `g` or null, through a two-entry cache (two
+    /// greenlets switching back and forth never reach the map).
+    SavedVm* findSaved(const Greenlet* g);
+    void forgetSaved(const Greenlet* g);
+    const Greenlet* m_cacheKey[2] = {};
+    SavedVm* m_cacheValue[2] = {};
     void onSwitch(const Greenlet& from, const Greenlet& to);
     Ref land(std::uint64_t word, std::exception_ptr error);
     std::uint64_t body(Object* owner, std::uint64_t word);

@@ -68,7 +68,7 @@ Ref createTypesModule(Vm& vm)
     Ref awaitable = detail::makeClass(space, "_GeneratorAwaitable", Value::fromObject(space.types().objectType),
                                       "types", nullptr);
     if (!awaitable) return Ref();
-    addMethods(space, awaitable.as<TypeObject>(), {{"__await__", awaitableAwait}});
+    addMethods(space, awaitable.as<TypeObject>(), {{"__await__", awaitableAwait}, {"__iter__", awaitableAwait}});
     updateSlots(space, awaitable.as<TypeObject>());
     dictSetStr(space, d, kAwaitableKey, awaitable.get());
     Ref name = newStr(space, "types");
