@@ -160,6 +160,22 @@ void ChromeExport::writeTo(std::ostream* sink, std::string* text) const
             w.endObject();
             w.endObject();
             break;
+        case EventKind::Memory:
+            if (!m_options.counters)
+                break;
+            // One counter track per task: "memory #3" with a series named after the kind.
+            name = "memory #" + std::to_string(e.subject);
+            w.beginObject();
+            w.field("ph", "C");
+            w.field("pid", kPid);
+            w.field("name", name);
+            w.fieldMicros("ts", ts(e.subject));
+            w.beginObject("args");
+            w.field(toString(MemoryKind(e.a)) == "?" ? std::string_view("bytes") : toString(MemoryKind(e.a)),
+                    std::int64_t(e.v));
+            w.endObject();
+            w.endObject();
+            break;
         case EventKind::ReadyPush:
         case EventKind::ReadyPop:
             if (!m_options.counters || model.readyCount() == readyBefore)

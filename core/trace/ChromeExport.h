@@ -29,7 +29,7 @@ class Trace;
 struct ChromeExportOptions {
     TimelineAxis axis = TimelineAxis::Time; ///< what "ts" measures
     bool output = true;                     ///< program output as instant events
-    bool counters = true;                   ///< the ready-queue length counter
+    bool counters = true;                   ///< the ready-queue length and per-task memory counters
 };
 
 class ChromeExport {

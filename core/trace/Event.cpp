@@ -26,6 +26,7 @@ std::string_view toString(EventKind k)
     case EventKind::Exception: return "exception";
     case EventKind::Warning: return "warning";
     case EventKind::RunEnd: return "run-end";
+    case EventKind::Memory: return "memory";
     case EventKind::Count_: break;
     }
     return "?";
@@ -168,6 +169,15 @@ std::string_view toString(RunStatus s)
     case RunStatus::SyntaxError: return "syntax-error";
     case RunStatus::Limit: return "limit";
     case RunStatus::Deadlock: return "deadlock";
+    }
+    return "?";
+}
+
+std::string_view toString(MemoryKind k)
+{
+    switch (k) {
+    case MemoryKind::Stack: return "stack";
+    case MemoryKind::Frames: return "frames";
     }
     return "?";
 }

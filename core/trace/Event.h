@@ -39,6 +39,8 @@ enum class EventKind : std::uint8_t {
     Exception,      ///< subject=task, v=text ("Type: message" plus traceback lines)
     Warning,        ///< subject=task, a=WarningKind, v=message
     RunEnd,         ///< a=RunStatus, v=message
+    Memory,         ///< subject=task, a=MemoryKind (Stack = machine stack in use, Frames = heap frames of a suspended generator/coroutine), v=bytes;
+                    ///< Stack: x=machine stack bytes, y=interpreter frame bytes; Frames: x=frame bytes, y=generator object bytes (v = x + y)
     Count_
 };
 
@@ -90,6 +92,12 @@ enum class WarningKind : std::uint8_t {
 
 enum class RunStatus : std::uint8_t { Ok, Exception, SyntaxError, Limit, Deadlock };
 
+/// What a Memory event measured.
+enum class MemoryKind : std::uint8_t {
+    Stack,  ///< machine stack a stackful task is using when it switches away
+    Frames, ///< heap frames (and generator object) a suspended stackless task keeps
+};
+
 /// A reference into the Trace's string pool, packed into Event::v.
 struct StrRef {
     std::uint32_t offset = 0;
@@ -122,5 +130,6 @@ std::string_view toString(FutureKind);
 std::string_view toString(ClockWhy);
 std::string_view toString(IoOp);
 std::string_view toString(RunStatus);
+std::string_view toString(MemoryKind);
 
 } // namespace coroscope

@@ -134,6 +134,14 @@ void writeEvent(JsonWriter& w, const Trace& trace, const Event& e, std::string& 
         enumField(w, "status", RunStatus(e.a), scratch);
         text("message");
         break;
+    case EventKind::Memory:
+        w.field("task", e.subject);
+        enumField(w, "memory", MemoryKind(e.a), scratch);
+        w.field("bytes", std::int64_t(e.v));
+        // The two parts of the total, named after what they are for this kind.
+        w.field(MemoryKind(e.a) == MemoryKind::Frames ? "frameBytes" : "machineBytes", e.x);
+        w.field(MemoryKind(e.a) == MemoryKind::Frames ? "objectBytes" : "frameBytes", e.y);
+        break;
     default:
         w.field("a", std::int64_t(e.a));
         w.field("b", std::int64_t(e.b));

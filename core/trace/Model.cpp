@@ -20,6 +20,7 @@ constexpr unsigned kClockWhys = 3;
 constexpr unsigned kIoOps = 5;
 constexpr unsigned kWarningKinds = 6;
 constexpr unsigned kRunStatuses = 5;
+constexpr unsigned kMemoryKinds = 2;
 
 bool isFinal(TaskState s)
 {
@@ -501,6 +502,16 @@ void Model::apply(const Event& e, const Trace& trace, IntervalSink* sink)
         m_ended = true;
         m_endStatus = RunStatus(e.a);
         m_endMessage = StrRef::unpack(e.v);
+        break;
+    case EventKind::Memory:
+        if (e.a >= kMemoryKinds)
+            anomaly(e.subject, "unknown memory kind");
+        if (TaskInfo* t = taskFor(e.subject, true)) {
+            t->hasMemory = true;
+            t->memoryKind = MemoryKind(e.a);
+            t->memoryBytes = e.v;
+            t->memoryPart = e.x;
+        }
         break;
     default:
         anomaly(e.subject, "unknown event kind");

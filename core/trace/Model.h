@@ -58,6 +58,8 @@ struct TaskInfo {
     bool announced = false;               ///< a TaskCreated was seen (false: only referenced so far)
     bool hasOutcome = false;              ///< outcome/outcomeKind are set
     FutureOutcome outcomeKind = FutureOutcome::Result; ///< how its task future resolved
+    bool hasMemory = false;               ///< a Memory event about it was seen
+    MemoryKind memoryKind = MemoryKind::Stack; ///< what the latest Memory event measured
     std::uint16_t depth = 0;              ///< frames on its stack
     std::uint32_t waitTarget = 0;         ///< id of what it waits on (meaning given by waitKind)
     TaskId parent = 0;                    ///< from TaskCreated
@@ -71,6 +73,8 @@ struct TaskInfo {
     Nanos since = 0;                      ///< its clock when the current state began
     Nanos laneTime = 0;                   ///< worker lane clock; its clock is max(loop clock, laneTime)
     Nanos createdAt = 0;                  ///< loop clock at TaskCreated
+    std::uint64_t memoryBytes = 0;        ///< total bytes of the latest Memory event (valid when hasMemory)
+    std::uint32_t memoryPart = 0;         ///< its first part: machine stack (Stack) or frame (Frames) bytes
     Nanos spent[5] = {};                  ///< closed time per Activity (Running..Blocked)
     bool operator==(const TaskInfo&) const = default;
 };

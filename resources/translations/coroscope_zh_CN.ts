@@ -481,7 +481,7 @@
 <context>
     <name>coroscope::InspectorView</name>
     <message>
-        <location filename="../../app/gui/views/InspectorView.cpp" line="+45"/>
+        <location filename="../../app/gui/views/InspectorView.cpp" line="+53"/>
         <source>Click a task in any view to inspect its state, frames, locals and timings.</source>
         <translation>在任意视图中点击一个任务，检查它的状态、栈帧、局部变量和耗时。</translation>
     </message>
@@ -507,12 +507,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+30"/>
+        <location line="+44"/>
         <source>Ready</source>
         <translation>就绪</translation>
     </message>
     <message numerus="yes">
-        <location line="-30"/>
+        <location line="-44"/>
         <source>%n callback(s) queued</source>
         <translation>
             <numerusform>%n 个回调在排队</numerusform>
@@ -547,12 +547,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+30"/>
+        <location line="+44"/>
         <source>Blocked</source>
         <translation>阻塞</translation>
     </message>
     <message>
-        <location line="-28"/>
+        <location line="-42"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
@@ -609,7 +609,27 @@
         </translation>
     </message>
     <message>
+        <location line="+7"/>
+        <source>suspended frame: %1</source>
+        <translation>暂停的帧：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>machine stack in use: %1, plus %2 of interpreter frames</source>
+        <translation>占用的机器栈：%1，另有 %2 的解释器帧</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>machine stack in use: %1</source>
+        <translation>占用的机器栈：%1</translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>Memory</source>
+        <translation>内存</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Running</source>
         <translation>运行中</translation>
     </message>
@@ -662,7 +682,7 @@
 <context>
     <name>coroscope::LessonsPane</name>
     <message>
-        <location filename="../../app/gui/lessons/LessonsPane.cpp" line="+119"/>
+        <location filename="../../app/gui/lessons/LessonsPane.cpp" line="+124"/>
         <source>Not started</source>
         <translation>未开始</translation>
     </message>

@@ -87,6 +87,29 @@ private slots:
         QCOMPARE(InspectorView::value(s, QStringLiteral("Running")), QStringLiteral("0 s"));
     }
 
+    void aGreenletShowsTheStackItKeptAndAGeneratorItsSuspendedFrame()
+    {
+        Trace trace;
+        TraceBuilder b(trace);
+        b.created(1, TaskKind::Main, 0, 1, "main").switchTo(1, 0, SwitchWhy::Start).state(1, TaskState::Running);
+        b.created(2, TaskKind::Greenlet, 1, 4, "producer").created(3, TaskKind::Generator, 1, 9, "consumer");
+        const std::size_t before = b.size();
+        b.memory(2, MemoryKind::Stack, 9216, 420).memory(3, MemoryKind::Frames, 200, 112);
+        b.memory(1, MemoryKind::Stack, 700, 0);
+        const ViewStyle style;
+        auto sceneAt = [&](std::size_t position, TaskId selected) {
+            const Model m = Model::fold(trace, position);
+            return InspectorView::layout(LayoutInput{trace, m, style, kSize, selected, true});
+        };
+        QCOMPARE(InspectorView::value(sceneAt(before, 2), QStringLiteral("Memory")), QString());
+        QCOMPARE(InspectorView::value(sceneAt(trace.size(), 2), QStringLiteral("Memory")),
+                 QStringLiteral("machine stack in use: 9.0 KB, plus 420 B of interpreter frames"));
+        QCOMPARE(InspectorView::value(sceneAt(trace.size(), 3), QStringLiteral("Memory")),
+                 QStringLiteral("suspended frame: 312 B"));
+        QCOMPARE(InspectorView::value(sceneAt(trace.size(), 1), QStringLiteral("Memory")),
+                 QStringLiteral("machine stack in use: 700 B"));
+    }
+
     void aFailedTaskShowsItsExceptionInTheErrorColour()
     {
         WorkerRun run;

@@ -114,6 +114,11 @@ public:
     {
         return add(EventKind::Warning, std::uint8_t(kind), 0, task, 0, 0, text(message));
     }
+    /// A Memory event whose total is the sum of its two parts.
+    TraceBuilder& memory(TaskId task, MemoryKind kind, std::uint32_t first, std::uint32_t second)
+    {
+        return add(EventKind::Memory, std::uint8_t(kind), 0, task, first, second, std::uint64_t(first) + second);
+    }
     TraceBuilder& end(RunStatus status = RunStatus::Ok, std::string_view message = {})
     {
         return add(EventKind::RunEnd, std::uint8_t(status), 0, 0, 0, 0, text(message));

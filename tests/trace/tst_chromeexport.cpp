@@ -125,6 +125,28 @@ private slots:
         QCOMPARE(lengths.join(' '), QStringLiteral("1 0 1 0"));
     }
 
+    void memoryEventsBecomeOneCounterTrackPerTask()
+    {
+        Trace trace;
+        TraceBuilder b(trace);
+        b.created(2, TaskKind::Greenlet, 0, 1, "g").memory(2, MemoryKind::Stack, 9000, 400);
+        b.memory(2, MemoryKind::Stack, 500, 100).memory(3, MemoryKind::Frames, 200, 112);
+        const QJsonArray events = parseEvents(ChromeExport(trace).toJson());
+        QStringList values;
+        for (const QJsonValue& v : events) {
+            const QJsonObject e = v.toObject();
+            if (e.value("ph").toString() != "C")
+                continue;
+            const QJsonObject args = e.value("args").toObject();
+            values << e.value("name").toString() + '=' + args.keys().join(',') + ':'
+                    + QString::number(args.value(args.keys().value(0)).toInteger());
+        }
+        QCOMPARE(values.join(' '), QStringLiteral("memory #2=stack:9400 memory #2=stack:600 memory #3=frames:312"));
+        ChromeExportOptions quiet;
+        quiet.counters = false;
+        QVERIFY(findFirst(parseEvents(ChromeExport(trace, quiet).toJson()), "C", "memory #2").isEmpty());
+    }
+
     void theEventAxisSpacesEventsOneMicrosecondApart()
     {
         Trace trace;

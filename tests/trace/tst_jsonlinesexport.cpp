@@ -79,6 +79,19 @@ private slots:
         QCOMPARE(lines.at(index), line);
     }
 
+    void memoryRecordsNameTheirKindTotalAndParts()
+    {
+        Trace trace;
+        TraceBuilder b(trace);
+        b.memory(2, MemoryKind::Stack, 9000, 400).memory(3, MemoryKind::Frames, 200, 112);
+        const QStringList lines = linesOf(JsonLinesExport(trace).toJsonLines());
+        QCOMPARE(lines.size(), qsizetype(2));
+        QCOMPARE(lines.at(0), QStringLiteral("{\"index\":0,\"time\":0,\"kind\":\"memory\",\"task\":2,\"memory\":\"stack\","
+                                             "\"bytes\":9400,\"machineBytes\":9000,\"frameBytes\":400}"));
+        QCOMPARE(lines.at(1), QStringLiteral("{\"index\":1,\"time\":0,\"kind\":\"memory\",\"task\":3,\"memory\":\"frames\","
+                                             "\"bytes\":312,\"frameBytes\":200,\"objectBytes\":112}"));
+    }
+
     void everyLineOfARunIsOneJsonObject()
     {
         Trace trace;

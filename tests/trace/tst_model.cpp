@@ -294,6 +294,31 @@ private slots:
         QCOMPARE(text(trace, m.endMessage()), QStringLiteral("ValueError: x"));
     }
 
+    void theFoldKeepsTheLatestMemoryPerTask()
+    {
+        Trace trace;
+        TraceBuilder b(trace);
+        b.created(1, TaskKind::Main, 0, 1, "main").created(2, TaskKind::Greenlet, 1, 3, "g");
+        b.created(3, TaskKind::Generator, 1, 5, "gen");
+        b.memory(2, MemoryKind::Stack, 9000, 400).memory(3, MemoryKind::Frames, 200, 112);
+        b.memory(2, MemoryKind::Stack, 9600, 800);
+        const Model before = Model::fold(trace, 3);
+        QVERIFY(!before.task(2)->hasMemory);
+        const Model first = Model::fold(trace, 5);
+        QCOMPARE(first.task(2)->memoryBytes, std::uint64_t(9400));
+        const Model m = Model::fold(trace, trace.size());
+        QVERIFY(m.task(2)->hasMemory);
+        QCOMPARE(name(m.task(2)->memoryKind), name(MemoryKind::Stack));
+        QCOMPARE(m.task(2)->memoryBytes, std::uint64_t(10400));
+        QCOMPARE(m.task(2)->memoryPart, 9600u);
+        QCOMPARE(name(m.task(3)->memoryKind), name(MemoryKind::Frames));
+        QCOMPARE(m.task(3)->memoryBytes, std::uint64_t(312));
+        QVERIFY(!m.task(1)->hasMemory);
+        QCOMPARE(m.anomalyCount(), std::size_t(0));
+        b.raw(Event{EventKind::Memory, 7, 0, 2, 0, 0, 5});
+        QCOMPARE(Model::fold(trace, trace.size()).anomalyCount(), std::size_t(1));
+    }
+
     void aCopyIsUnchangedByWritesToTheOriginal()
     {
         Trace trace;

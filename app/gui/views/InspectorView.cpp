@@ -29,6 +29,14 @@ FutureId taskFuture(const Model& model, TaskId task)
     return 0;
 }
 
+/// A byte count as "312 B" or "9.4 KB" (1 KB = 1024 bytes).
+QString bytesText(std::uint64_t bytes)
+{
+    if (bytes < 1024)
+        return QStringLiteral("%1 B").arg(bytes);
+    return QStringLiteral("%1 KB").arg(double(bytes) / 1024.0, 0, 'f', 1);
+}
+
 } // namespace
 
 InspectorView::InspectorView(QWidget* parent)
@@ -155,6 +163,20 @@ Scene InspectorView::layout(const LayoutInput& in)
             rows.push_back({tr("Parent"), ViewText::taskName(trace, model, t->parent), {}, false});
         rows.push_back({tr("Created"), tr("at %1").arg(ViewText::time(t->createdAt)), {}, false});
         rows.push_back({tr("Switches"), tr("%n time(s) given the thread", nullptr, int(t->switches)), {}, false});
+        if (t->hasMemory) {
+            // Measured when it last stopped: a stackful task keeps a machine
+            // stack (and the interpreter frames on it), a stackless one only its frame.
+            const std::uint64_t rest = t->memoryBytes - std::min<std::uint64_t>(t->memoryBytes, t->memoryPart);
+            QString memory;
+            if (t->memoryKind == MemoryKind::Frames)
+                memory = tr("suspended frame: %1").arg(bytesText(t->memoryBytes));
+            else if (rest)
+                memory = tr("machine stack in use: %1, plus %2 of interpreter frames")
+                             .arg(bytesText(t->memoryPart), bytesText(rest));
+            else
+                memory = tr("machine stack in use: %1").arg(bytesText(t->memoryPart));
+            rows.push_back({tr("Memory"), memory, {}, false});
+        }
         rows.push_back({tr("Running"), ViewText::time(model.timeIn(id, Activity::Running)), {}, true});
         rows.push_back({tr("Ready"), ViewText::time(model.timeIn(id, Activity::Ready)), {}, true});
         rows.push_back({tr("Waiting"), ViewText::time(model.timeIn(id, Activity::Waiting)), {}, true});

@@ -114,7 +114,16 @@ void Interp::traceGenResume(Vm& vm, GeneratorObject* gen)
     f->m_traceTask = gen->m_taskId;
     emit(vm, EventKind::TaskState, gen->m_taskId, 0, 0, std::uint8_t(TaskState::Running));
     emit(vm, EventKind::Switch, gen->m_taskId, from, 0, std::uint8_t(SwitchWhy::Resume));
-    if (first) traceFramePush(vm, f);
+    if (first) {
+        traceFramePush(vm, f);
+        // What a suspended stackless task keeps: its heap frame (header and
+        // slots) and the generator object that embeds it, no machine stack.
+        // Fixed for the generator's life, so recorded once.
+        const std::uint64_t frame = frameBytes(gen->m_frameSlots);
+        const std::uint64_t object = sizeof(GeneratorObject);
+        emit(vm, EventKind::Memory, gen->m_taskId, std::uint32_t(frame), std::uint32_t(object),
+             std::uint8_t(MemoryKind::Frames), frame + object);
+    }
     f->m_lastLine = -1;
 }
 

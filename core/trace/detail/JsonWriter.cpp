@@ -181,11 +181,6 @@ char* JsonWriter::writeStringAt(char* d, std::string_view text)
     return writeString(d, text);
 }
 
-char* JsonWriter::writeIntegerAt(char* d, std::int64_t value)
-{
-    return std::to_chars(d, d + kMaxIntegerBytes, value).ptr;
-}
-
 void JsonWriter::appendString(std::string& out, std::string_view text)
 {
     const std::size_t old = out.size();

@@ -10,6 +10,7 @@
 
 #include "core/trace/Event.h"
 
+#include <charconv>
 #include <cstdint>
 #include <iosfwd>
 #include <string>
@@ -59,7 +60,14 @@ public:
     /// `text` quoted and escaped at `d` (room: maxStringBytes); returns the end.
     static char* writeStringAt(char* d, std::string_view text);
     /// `value` in decimal at `d` (room: kMaxIntegerBytes); returns the end.
-    static char* writeIntegerAt(char* d, std::int64_t value);
+    static char* writeIntegerAt(char* d, std::int64_t value)
+    {
+        if (value >= 0 && value < 10) {
+            *d = char('0' + value);
+            return d + 1;
+        }
+        return std::to_chars(d, d + kMaxIntegerBytes, value).ptr;
+    }
 
     static void appendString(std::string& out, std::string_view text);
     static void appendInteger(std::string& out, std::int64_t value);

@@ -18,6 +18,40 @@ namespace coroscope::pylite::detail {
 
 namespace {
 
+/// Heap bytes of the interpreter frames on the chain ending at `top`: the
+/// pylite frames of the running greenlet (its chain stops at its entry frame).
+std::uint64_t frameChainBytes(const Frame* top)
+{
+    std::uint64_t bytes = 0;
+    for (const Frame* f = top; f; f = f->m_back) bytes += frameBytes(f->m_slotCount);
+    return bytes;
+}
+
+/// Emits a Memory event for `from`, which is switching away: the machine
+/// stack it uses (its stack's high end minus the address of a local here,
+/// on its stack) and the pylite frames it keeps. Nothing when the observer
+/// does not run on `from`'s stack (a greenlet killed from another one), nor
+/// for the main greenlet: its stack is the thread's, shared with the host
+/// program, and its depth there would make the trace depend on the host and
+/// on address randomization (the trace is byte-identical for the same inputs).
+void traceStackMemory(Vm& vm, const Greenlet& from)
+{
+    if (from.isMain()) return;
+    volatile char probe = 0;
+    const auto sp = reinterpret_cast<std::uintptr_t>(&probe);
+    if (sp <= from.stackLow() || sp >= from.stackHigh()) return;
+    const std::uint64_t machine = from.stackHigh() - sp;
+    const std::uint64_t frames = frameChainBytes(vm.currentFrame());
+    Event e;
+    e.kind = EventKind::Memory;
+    e.a = std::uint8_t(MemoryKind::Stack);
+    e.subject = from.id();
+    e.x = std::uint32_t(machine);
+    e.y = std::uint32_t(frames);
+    e.v = machine + frames;
+    vm.context()->emit(e);
+}
+
 void setDepth(ObjectSpace& space, int depth)
 {
     while (space.recursionDepth() > depth) space.leaveRecursion();
@@ -157,6 +191,7 @@ void GreenletState::onSwitch(const Greenlet& from, const Greenlet& to)
     // At teardown no pylite code runs again (see ~GreenletState): the VM
     // state stays as it is and `saved` is cleared afterwards.
     if (tearingDown) return;
+    if (vm.tracing() && !from.dead()) traceStackMemory(vm, from);
     SavedVm& out = savedFor(from);
     vm.frames().swap(out.frames);
     out.current = vm.currentFrame();
