@@ -86,8 +86,7 @@ Ref fnId(ObjectSpace& space, Value, const CallArgs& args)
 {
     if (!checkOneArg(space, args, "id")) return Ref();
     const Value v = args[0];
-    std::uint64_t bits = v.bits();
-    if (!v.isObject()) bits = (bits << 4) | 0xA;
+    std::uint64_t bits = v.isObject() ? space.displayAddress(v.object()) : (v.bits() << 4) | 0xA;
     return newInt(space, std::int64_t(bits & 0x7FFFFFFFFFFFFFFFull));
 }
 

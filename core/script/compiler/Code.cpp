@@ -43,12 +43,10 @@ void destroyCode(ObjectSpace&, Object* self)
 Ref reprCode(ObjectSpace& space, Value self)
 {
     const Code& c = codeOf(self);
-    char address[32];
-    std::snprintf(address, sizeof address, "%p", static_cast<void*>(self.object()));
     std::string text = "<code object ";
     text += strView(c.name.get());
     text += " at ";
-    text += address;
+    text += space.addressText(self.object());
     text += ", file \"" + c.filename + "\", line " + std::to_string(c.firstLine) + ">";
     return newStr(space, text);
 }

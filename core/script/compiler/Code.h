@@ -45,9 +45,9 @@ struct ExceptionRange {
     std::uint32_t depth;   ///< value-stack depth to unwind to before pushing the exception
 };
 
-/// The inline-cache slot of a LOAD_GLOBAL instruction. Owned and
-/// interpreted by the VM; the compiler only numbers them. All pointers are
-/// borrowed and validated before use.
+/// The inline-cache slot of a LOAD_GLOBAL or LOAD_METHOD instruction. Owned
+/// and interpreted by the VM; the compiler only numbers them. All pointers
+/// are borrowed and validated before use.
 struct InlineCache {
     const void* owner = nullptr; ///< the dict or type the entry was found in
     std::uint64_t tag = 0;       ///< type version tag or dict version

@@ -326,7 +326,7 @@ void CompilerImpl::compileCall(const CallExpr* e)
         compileExpr(a->value);
         const std::int32_t saved = b().line();
         b().setLine(a->loc.endLine);
-        b().emit(Opcode::LOAD_METHOD, nameIdx(mangled(a->attr)));
+        b().emit2(Opcode::LOAD_METHOD, nameIdx(mangled(a->attr)), b().newCache());
         b().setLine(saved);
         compileCallArgs(e, 0);
         return;

@@ -6,9 +6,9 @@
 //
 // Encoding: one 32-bit word per instruction, the opcode in the low 8 bits
 // and its argument in the high 24 bits. The opcodes listed in
-// instructionWords() carry one more word right after them (LOAD_GLOBAL's
-// inline-cache slot, CALL_KW's keyword-names constant). Jump arguments are
-// absolute word offsets.
+// instructionWords() carry one more word right after them (the inline-cache
+// slot of LOAD_GLOBAL and LOAD_METHOD, CALL_KW's keyword-names constant).
+// Jump arguments are absolute word offsets.
 //
 // Stack effects are written as seen by the instruction that follows (the
 // fall-through path). kVariable marks effects that depend on the argument;
@@ -236,6 +236,7 @@ constexpr int instructionWords(Opcode op)
 {
     switch (op) {
     case Opcode::LOAD_GLOBAL:
+    case Opcode::LOAD_METHOD:
     case Opcode::CALL_KW:
         return 2;
     default:

@@ -94,12 +94,10 @@ std::string typeQualifiedName(ObjectSpace& space, TypeObject* type)
 
 Ref defaultRepr(ObjectSpace& space, Value self)
 {
-    char addr[32];
-    std::snprintf(addr, sizeof addr, "%p", static_cast<void*>(self.objectOrNull()));
     std::string s(1, '<');
     s += typeQualifiedName(space, space.typeOf(self));
     s += " object at ";
-    s += addr;
+    s += space.addressText(self.objectOrNull());
     s += '>';
     return newStr(space, s);
 }

@@ -26,13 +26,6 @@ Ref callViaInterpreter(ObjectSpace& space, Value self, const CallArgs& args)
 
 namespace {
 
-std::string address(Value v)
-{
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%p", static_cast<void*>(v.objectOrNull()));
-    return buf;
-}
-
 /// `self` with `args` prepended into a contiguous buffer (vectorcall).
 struct Prepended {
     std::vector<Value> values;
@@ -77,12 +70,12 @@ Ref bfRepr(ObjectSpace& space, Value self)
     BuiltinFunctionObject* f = bf(self);
     if (f->m_wrapper) {
         return newStr(space, std::string("<method-wrapper '") + f->m_name + "' of " + std::string(typeName(space, f->m_self)) +
-                                 " object at " + address(f->m_self) + ">");
+                                 " object at " + space.addressText(f->m_self.objectOrNull()) + ">");
     }
     if (!f->m_self || space.typeOf(f->m_self) == space.types().moduleType)
         return newStr(space, std::string("<built-in function ") + f->m_name + ">");
     return newStr(space, std::string("<built-in method ") + f->m_name + " of " + std::string(typeName(space, f->m_self)) +
-                             " object at " + address(f->m_self) + ">");
+                             " object at " + space.addressText(f->m_self.objectOrNull()) + ">");
 }
 
 Ref bfRichCompare(ObjectSpace& space, Value a, Value b, CompareOp op)

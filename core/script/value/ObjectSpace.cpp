@@ -10,6 +10,7 @@
 #include "core/script/value/detail/Bootstrap.h"
 #include "core/script/value/detail/Check.h"
 
+#include <cstdio>
 #include <cstring>
 #include <limits>
 
@@ -18,6 +19,20 @@ namespace coroscope::pylite {
 ObjectSpace::ObjectSpace() : m_heap(*this) { bootstrap(); }
 
 ObjectSpace::~ObjectSpace() { teardown(); }
+
+std::uint64_t ObjectSpace::displayAddress(const void* p) const
+{
+    constexpr std::uint64_t kShownBase = 0x7f3c00000000ull;
+    const auto base = reinterpret_cast<std::uintptr_t>(m_types.typeType);
+    return kShownBase + (std::uint64_t(reinterpret_cast<std::uintptr_t>(p)) - std::uint64_t(base));
+}
+
+std::string ObjectSpace::addressText(const void* p) const
+{
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "0x%llx", static_cast<unsigned long long>(displayAddress(p)));
+    return buf;
+}
 
 TypeObject* ObjectSpace::allocType(std::string_view name, TypeObject* base, std::uint32_t basicSize, std::uint32_t flags)
 {

@@ -39,6 +39,15 @@ public:
     ObjectSpace& operator=(const ObjectSpace&) = delete;
 
     Heap& heap() { return m_heap; }
+
+    /// How the object at `p` shows in reprs and id(): its offset from the
+    /// first object this space made, placed where CPython's 64-bit addresses
+    /// live. The same program gets the same addresses in every run (the real
+    /// ones move with address-space randomisation), so its output and trace
+    /// are byte-identical between runs.
+    std::uint64_t displayAddress(const void* p) const;
+    /// displayAddress as CPython prints it: "0x7f...".
+    std::string addressText(const void* p) const;
     const BuiltinTypes& types() const { return m_types; }
 
     /// type(v). Inline: an int check and a pointer load for heap values.

@@ -29,9 +29,11 @@ Ref objectStr(ObjectSpace& space, Value self)
     return r ? r(space, self) : defaultRepr(space, self);
 }
 
-std::int64_t objectHash(ObjectSpace&, Value self)
+std::int64_t objectHash(ObjectSpace& space, Value self)
 {
-    auto y = std::uint64_t(self.bits());
+    // From the shown address, as CPython hashes id(): set order of plain
+    // objects is then the same in every run.
+    auto y = self.isObject() ? space.displayAddress(self.object()) : std::uint64_t(self.bits());
     y = (y >> 4) | (y << 60);
     auto h = std::int64_t(y);
     return h == -1 ? -2 : h;

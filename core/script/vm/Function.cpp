@@ -18,20 +18,13 @@ namespace coroscope::pylite {
 
 namespace {
 
-std::string address(const void* p)
-{
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%p", p);
-    return buf;
-}
-
 // ------------------------------------------------------------- function
 
 Ref functionRepr(ObjectSpace& space, Value self)
 {
     std::string text = "<function ";
     text += strView(asFunction(self)->m_qualname);
-    text += " at " + address(self.object()) + ">";
+    text += " at " + space.addressText(self.object()) + ">";
     return newStr(space, text);
 }
 
@@ -158,11 +151,11 @@ void cellClear(ObjectSpace&, Object* self) { clearField(static_cast<CellObject*>
 Ref cellRepr(ObjectSpace& space, Value self)
 {
     Value v = asCell(self)->m_ref;
-    std::string text = "<cell at " + address(self.object()) + ": ";
+    std::string text = "<cell at " + space.addressText(self.object()) + ": ";
     if (!v)
         text += "empty>";
     else
-        text += std::string(typeName(space, v)) + " object at " + address(v.objectOrNull()) + ">";
+        text += std::string(typeName(space, v)) + " object at " + space.addressText(v.objectOrNull()) + ">";
     return newStr(space, text);
 }
 Ref cellContents(ObjectSpace& space, Value self)

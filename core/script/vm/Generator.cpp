@@ -402,13 +402,6 @@ Ref Vm::genClose(Value generator)
 
 namespace {
 
-std::string address(const void* p)
-{
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%p", p);
-    return buf;
-}
-
 Ref genRepr(ObjectSpace& space, Value self)
 {
     GeneratorObject* gen = asGenerator(self);
@@ -416,7 +409,7 @@ Ref genRepr(ObjectSpace& space, Value self)
                        : gen->m_kind == GenKind::Coroutine ? "coroutine"
                                                            : "async_generator";
     std::string text = std::string("<") + kind + " object " + std::string(strView(gen->m_qualname)) + " at " +
-                       address(self.object()) + ">";
+                       space.addressText(self.object()) + ">";
     return newStr(space, text);
 }
 

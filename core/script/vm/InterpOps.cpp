@@ -49,7 +49,7 @@ std::int64_t entryIndex(DictObject* d, Value key)
     return -1;
 }
 
-enum CacheKind : std::uint32_t { kCacheEmpty = 0, kCacheGlobal = 1, kCacheBuiltin = 2 };
+enum CacheKind : std::uint32_t { kCacheEmpty = 0, kCacheGlobal = 1, kCacheBuiltin = 2, kCacheMethod = 3 };
 
 } // namespace
 
@@ -122,6 +122,55 @@ Value Interp::loadGlobal(Vm& vm, Frame* f, StrObject* name, InlineCache& cache)
     }
     if (!space.hasError()) raiseNameError(vm, name);
     return Value();
+}
+
+// The LOAD_METHOD cache remembers where `name` sits in the dict of the type
+// it was found on, and only for a type that is the first entry of its own
+// MRO: then that dict is the first one lookupInMro probes, so the live value
+// at the remembered entry (checked by key identity, read anew each time, as
+// LOAD_GLOBAL does) is what the lookup would return. Nothing is kept that a
+// mutation of the class, of a base or of the instance could make stale, and a
+// type freed and reallocated at the same address is read afresh too.
+Ref Interp::loadMethod(Vm& vm, Value obj, StrObject* name, InlineCache& cache, bool& unbound)
+{
+    ObjectSpace& space = vm.space();
+    TypeObject* t = space.typeOf(obj);
+    if (cache.kind == kCacheMethod && cache.owner == t && t->m_slots.getAttr == genericGetAttr && t->m_dict &&
+        t->m_mro && t->m_mro->m_size > 0 && t->m_mro->item(0) == Value::fromObject(t)) {
+        DictObject* td = t->m_dict;
+        const std::int64_t i = cache.index;
+        if (i < td->m_entryCount && td->m_entries[i].m_key == Value::fromObject(name)) {
+            const Value descr = td->m_entries[i].m_value;
+            if (space.typeOf(descr)->has(TypeFlag::MethodDescriptor)) {
+                // Instance attributes shadow non-data descriptors, as in
+                // lookupMethod.
+                if (t->m_dictOffset && obj.isObject()) {
+                    const Value dict =
+                        *reinterpret_cast<Value*>(reinterpret_cast<char*>(obj.object()) + t->m_dictOffset);
+                    if (dict) {
+                        Value v = dictGetWithHash(space, asDict(dict), Value::fromObject(name), strHash(name));
+                        if (v) {
+                            unbound = false;
+                            return Ref::borrow(v);
+                        }
+                        if (space.hasError()) return Ref();
+                    }
+                }
+                unbound = true;
+                return Ref::borrow(descr);
+            }
+        }
+    }
+    Ref m = lookupMethod(space, obj, name, unbound);
+    if (m && unbound && t->m_dict && t->m_mro && t->m_mro->m_size > 0 && t->m_mro->item(0) == Value::fromObject(t)) {
+        const std::int64_t i = entryIndex(t->m_dict, Value::fromObject(name));
+        if (i >= 0 && t->m_dict->m_entries[i].m_value == m.get()) {
+            cache.owner = t;
+            cache.kind = kCacheMethod;
+            cache.index = i;
+        }
+    }
+    return m;
 }
 
 Ref Interp::loadName(Vm& vm, Frame* f, StrObject* name)

@@ -246,10 +246,11 @@ dispatch:
             continue;
         }
         case Opcode::LOAD_METHOD: {
+            InlineCache& cache = code->caches[*ip++];
             Value obj = TOP();
             SAVE_FRAME();
             bool unbound = false;
-            Ref m = lookupMethod(space, obj, NAME(arg), unbound);
+            Ref m = Interp::loadMethod(*this, obj, NAME(arg), cache, unbound);
             if (!m) GOTO_ERROR();
             if (unbound) {
                 TOP() = m.release();

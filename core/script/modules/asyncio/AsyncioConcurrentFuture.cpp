@@ -213,9 +213,7 @@ Ref cfRepr(ObjectSpace& space, Value self)
     FuturePayload* p = cfOf(space, st, self);
     if (!p) return Ref();
     FutureBase& f = *p->future;
-    char address[32];
-    std::snprintf(address, sizeof address, "%p", static_cast<void*>(self.objectOrNull()));
-    std::string text = "<" + std::string(typeName(space, self)) + " at " + address + " state=";
+    std::string text = "<" + std::string(typeName(space, self)) + " at " + space.addressText(self.objectOrNull()) + " state=";
     if (f.cancelled()) {
         text += "cancelled>";
     } else if (!f.done()) {

@@ -36,6 +36,19 @@ GreenletState* stateOf(ObjectSpace& space, Value self)
     return reinterpret_cast<GreenletState*>(std::uintptr_t(addr.smallIntValue()));
 }
 
+/// The instance dict's payload box, as dictGetStr(d, kPayloadKey) finds it.
+/// payloadOf adds the box when the greenlet is made, so it is normally the
+/// first entry: checking that entry's key text costs less than interning the
+/// key for a hashed lookup on every switch.
+Value payloadBox(ObjectSpace& space, DictObject* d)
+{
+    if (d->m_entryCount > 0) {
+        const DictEntry& first = d->m_entries[0];
+        if (isStr(space, first.m_key) && asStr(first.m_key)->view() == kPayloadKey) return first.m_value;
+    }
+    return dictGetStr(space, d, kPayloadKey);
+}
+
 GreenletPayload* payload(ObjectSpace& space, Value self)
 {
     // The usual case, without the type lookup: the payload box is already
@@ -44,7 +57,7 @@ GreenletPayload* payload(ObjectSpace& space, Value self)
         Value dict = *reinterpret_cast<Value*>(reinterpret_cast<char*>(self.object()) +
                                                self.object()->m_type->m_dictOffset);
         if (dict) {
-            detail::NativePayload* any = detail::anyNativePayload(dictGetStr(space, asDict(dict), kPayloadKey));
+            detail::NativePayload* any = detail::anyNativePayload(payloadBox(space, asDict(dict)));
             if (any && typeid(*any) == typeid(GreenletPayload)) {
                 auto* p = static_cast<GreenletPayload*>(any);
                 if (p->state && p->owner == self.object()) return p;

@@ -29,6 +29,8 @@ public:
     static bool deleteGlobal(Vm& vm, Frame* f, StrObject* name);
 
     // --- attributes -------------------------------------------------------
+    /// LOAD_METHOD with its inline cache: lookupMethod's result and contract.
+    static Ref loadMethod(Vm& vm, Value obj, StrObject* name, InlineCache& cache, bool& unbound);
     /// `type(obj).name` bound to obj (special method lookup), or null
     /// without an exception when missing.
     static Ref lookupSpecial(Vm& vm, Value obj, std::string_view name);
