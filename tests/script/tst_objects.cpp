@@ -5,54 +5,14 @@
 // expected strings by hand. Each row also runs twice to check that the
 // second evaluation leaves no object behind (reference counts return).
 
-#include "ValueExpr.h"
+#include "ValueCases.h"
 
 #include <QtTest>
 
 using namespace coroscope::pylite;
 
-namespace {
-
-struct Case {
-    const char* group;
-    const char* expr;
-    const char* expected;
-};
-
-const Case kCases[] = {
-#define VALUE_CASE(group, expr, expected) {group, expr, expected},
-#include "value_cases.inc"
-#undef VALUE_CASE
-};
-
-void addRows(const char* group)
-{
-    QTest::addColumn<QString>("expr");
-    QTest::addColumn<QString>("expected");
-    for (const Case& c : kCases) {
-        if (std::string_view(c.group) != group) continue;
-        QTest::newRow(c.expr) << QString::fromUtf8(c.expr) << QString::fromUtf8(c.expected);
-    }
-}
-
-void checkRow()
-{
-    QFETCH(QString, expr);
-    QFETCH(QString, expected);
-    ObjectSpace space;
-    valuetest::ValueExpr eval(space);
-    const QByteArray source = expr.toUtf8();
-    const std::string first = eval.eval(source.toStdString());
-    QCOMPARE(QString::fromStdString(first), expected);
-    const std::size_t live = space.heap().liveObjects();
-    const std::string second = eval.eval(source.toStdString());
-    QCOMPARE(QString::fromStdString(second), expected);
-    space.heap().collect();
-    QCOMPARE(space.heap().liveObjects(), live);
-    QVERIFY(!space.hasError());
-}
-
-} // namespace
+using valuetest::addRows;
+using valuetest::checkRow;
 
 class tst_Objects : public QObject {
     Q_OBJECT

@@ -51,17 +51,9 @@ Scene GeneratorView::layout(const LayoutInput& in)
     Scene scene;
     scene.size = in.size;
     scene.background = st.theme().base;
-    auto add = [&](SceneItem item) -> SceneItem& {
-        scene.items.push_back(std::move(item));
-        return scene.items.back();
-    };
+    auto add = [&](SceneItem item) -> SceneItem& { return scene.add(std::move(item)); };
     auto text = [&](const QRectF& r, const QString& s, const QColor& ink, float size) -> SceneItem& {
-        SceneItem t;
-        t.rect = r;
-        t.text = s;
-        t.ink = ink;
-        t.fontSize = size;
-        return add(std::move(t));
+        return scene.addText(r, s, ink, size);
     };
 
     const QString title = tr("Generators and coroutines");

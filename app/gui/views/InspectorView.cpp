@@ -89,10 +89,7 @@ Scene InspectorView::layout(const LayoutInput& in)
     const TaskInfo* t = model.task(id);
     Scene scene;
     scene.background = st.theme().base;
-    auto add = [&](SceneItem item) -> SceneItem& {
-        scene.items.push_back(std::move(item));
-        return scene.items.back();
-    };
+    auto add = [&](SceneItem item) -> SceneItem& { return scene.add(std::move(item)); };
 
     // Header: the task's chip and what kind of thing it is.
     const QString name = ViewText::taskName(trace, model, id);

@@ -6,6 +6,24 @@
 
 namespace coroscope {
 
+SceneItem& Scene::add(SceneItem item)
+{
+    items.push_back(std::move(item));
+    return items.back();
+}
+
+SceneItem& Scene::addText(const QRectF& rect, const QString& text, const QColor& ink, qreal size, bool bold)
+{
+    SceneItem t;
+    t.role = ItemRole::Text;
+    t.rect = rect;
+    t.text = text;
+    t.ink = ink;
+    t.fontSize = float(size);
+    t.bold = bold;
+    return add(std::move(t));
+}
+
 const SceneItem* Scene::find(quint64 key) const
 {
     for (const SceneItem& item : items) {

@@ -104,6 +104,11 @@ public:
 
     bool operator==(const Scene&) const = default;
 
+    /// Appends `item`; returns it for further settings.
+    SceneItem& add(SceneItem item);
+    /// Appends a text item (ItemRole::Text) of relative font `size`.
+    SceneItem& addText(const QRectF& rect, const QString& text, const QColor& ink, qreal size = 1.0, bool bold = false);
+
     /// The first item with this key, or nullptr.
     const SceneItem* find(quint64 key) const;
     /// Items of a role in a group, by `order`.

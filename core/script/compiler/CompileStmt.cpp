@@ -87,10 +87,7 @@ void CompilerImpl::compileStmt(const Stmt* s)
         compileIf(s->as<IfStmt>());
         break;
     case StmtKind::With:
-        if (s->as<WithStmt>()->isAsync)
-            compileAsyncWith(s->as<WithStmt>(), 0);
-        else
-            compileWith(s->as<WithStmt>(), 0);
+        compileWith(s->as<WithStmt>(), 0);
         break;
     case StmtKind::Raise:
         compileRaise(s->as<RaiseStmt>());
@@ -650,22 +647,33 @@ void CompilerImpl::emitWithExit(bool isAsync, bool preserveTos)
     b().emit(Opcode::POP_TOP);
 }
 
+/// One item of a `with` / `async with` statement (and, nested, the items
+/// after it). The async form awaits __aenter__ and __aexit__ where the plain
+/// form calls __enter__ and __exit__; the handler layout is the same.
 void CompilerImpl::compileWith(const WithStmt* s, std::uint32_t index)
 {
+    const bool isAsync = s->isAsync;
+    if (isAsync && !u().isAsync) error("'async with' outside async function", s->loc);
     const WithItem* item = s->items[index];
     Label handler = b().newLabel();
     Label end = b().newLabel();
     Label cleanup = b().newLabel();
     Label suppress = b().newLabel();
+    auto awaitTop = [&](std::uint32_t where) {
+        b().emit(Opcode::GET_AWAITABLE, where);
+        loadConst(constNone());
+        compileYieldFrom();
+    };
 
     compileExpr(item->contextExpr);
     b().setLine(s->loc.line);
-    b().emit(Opcode::BEFORE_WITH);
+    b().emit(isAsync ? Opcode::BEFORE_ASYNC_WITH : Opcode::BEFORE_WITH);
+    if (isAsync) awaitTop(1);
     // [exit, value]: the handler keeps [exit].
     b().setDepth(b().depth() - 1);
     b().pushHandler(handler);
     b().setDepth(b().depth() + 1);
-    FBlock block = FBlock::of(FBlockKind::With);
+    FBlock block = FBlock::of(isAsync ? FBlockKind::AsyncWith : FBlockKind::With);
     block.hasHandler = true;
     pushFBlock(block);
     if (item->optionalVars)
@@ -680,7 +688,7 @@ void CompilerImpl::compileWith(const WithStmt* s, std::uint32_t index)
     b().popHandler();
     if (b().reachable()) {
         b().setLine(s->loc.line);
-        emitWithExit(false, false);
+        emitWithExit(isAsync, false);
         b().emitJump(Opcode::JUMP, end);
     }
 
@@ -692,67 +700,7 @@ void CompilerImpl::compileWith(const WithStmt* s, std::uint32_t index)
     b().pushHandler(cleanup);
     b().setDepth(b().depth() + 1);
     b().emit(Opcode::WITH_EXCEPT_START);
-    b().emitJump(Opcode::POP_JUMP_IF_TRUE, suppress);
-    b().emit(Opcode::RERAISE);
-    b().popHandler();
-    b().bind(cleanup);
-    b().emit(Opcode::SWAP, 2);
-    b().emit(Opcode::POP_EXCEPT);
-    b().emit(Opcode::RERAISE);
-    b().bind(suppress);
-    b().emit(Opcode::POP_TOP);
-    b().emit(Opcode::POP_EXCEPT);
-    b().emit(Opcode::POP_TOP);
-    b().bind(end);
-}
-
-void CompilerImpl::compileAsyncWith(const WithStmt* s, std::uint32_t index)
-{
-    if (!u().isAsync) error("'async with' outside async function", s->loc);
-    const WithItem* item = s->items[index];
-    Label handler = b().newLabel();
-    Label end = b().newLabel();
-    Label cleanup = b().newLabel();
-    Label suppress = b().newLabel();
-
-    compileExpr(item->contextExpr);
-    b().setLine(s->loc.line);
-    b().emit(Opcode::BEFORE_ASYNC_WITH);
-    b().emit(Opcode::GET_AWAITABLE, 1);
-    loadConst(constNone());
-    compileYieldFrom();
-    b().setDepth(b().depth() - 1);
-    b().pushHandler(handler);
-    b().setDepth(b().depth() + 1);
-    FBlock block = FBlock::of(FBlockKind::AsyncWith);
-    block.hasHandler = true;
-    pushFBlock(block);
-    if (item->optionalVars)
-        compileStore(item->optionalVars);
-    else
-        b().emit(Opcode::POP_TOP);
-    if (index + 1 < s->items.size)
-        compileAsyncWith(s, index + 1);
-    else
-        compileBody(s->body);
-    popFBlock();
-    b().popHandler();
-    if (b().reachable()) {
-        b().setLine(s->loc.line);
-        emitWithExit(true, false);
-        b().emitJump(Opcode::JUMP, end);
-    }
-
-    b().bind(handler);
-    b().setLine(s->loc.line);
-    b().emit(Opcode::PUSH_EXC_INFO);
-    b().setDepth(b().depth() - 1);
-    b().pushHandler(cleanup);
-    b().setDepth(b().depth() + 1);
-    b().emit(Opcode::WITH_EXCEPT_START);
-    b().emit(Opcode::GET_AWAITABLE, 2);
-    loadConst(constNone());
-    compileYieldFrom();
+    if (isAsync) awaitTop(2);
     b().emitJump(Opcode::POP_JUMP_IF_TRUE, suppress);
     b().emit(Opcode::RERAISE);
     b().popHandler();

@@ -38,8 +38,7 @@ LoopSections::LoopSections(const LayoutInput& input, const LoopPlaces& places)
 
 SceneItem& LoopSections::add(SceneItem item)
 {
-    m_scene.items.push_back(std::move(item));
-    return m_scene.items.back();
+    return m_scene.add(std::move(item));
 }
 
 QString LoopSections::name(TaskId task) const
@@ -107,14 +106,7 @@ SceneItem& LoopSections::callbackChip(const ReadyEntry& entry, const QRectF& rec
 
 SceneItem& LoopSections::text(const QRectF& rect, const QString& s, const QColor& ink, qreal size, bool bold)
 {
-    SceneItem t;
-    t.role = ItemRole::Text;
-    t.rect = rect;
-    t.text = s;
-    t.ink = ink;
-    t.fontSize = float(size);
-    t.bold = bold;
-    return add(std::move(t));
+    return m_scene.addText(rect, s, ink, size, bold);
 }
 
 SceneItem& LoopSections::more(const QRectF& rect, const QString& s, const QString& group)

@@ -135,7 +135,6 @@ private:
     void compileFor(const syntax::ForStmt* s);
     void compileAsyncFor(const syntax::ForStmt* s);
     void compileWith(const syntax::WithStmt* s, std::uint32_t item);
-    void compileAsyncWith(const syntax::WithStmt* s, std::uint32_t item);
     void compileTry(const syntax::TryStmt* s);
     void compileTryFinally(const syntax::TryStmt* s);
     void compileTryExcept(const syntax::TryStmt* s);

@@ -42,6 +42,9 @@ EventLoop* loopForCall(AsyncioState& st);
 /// Runs `loopObj` until `future` is done; a deadlock ends the program with
 /// exit status 3 (SystemExit), its message on stderr.
 bool runLoopUntil(AsyncioState& st, Value loopObj, FutureBase& future);
+/// asyncio.run's clean-up: cancels every task of the loop `loopObj` still
+/// pending and runs the loop until their cancellations are delivered.
+void cancelRemainingTasks(AsyncioState& st, Value loopObj);
 /// ensure_future: a Future/Task as is, a coroutine or awaitable as a new Task.
 Ref ensureFutureIn(AsyncioState& st, EventLoop& loop, Value v);
 /// Copies the outcome of `from` into `to` (when `to` is still pending).

@@ -152,6 +152,29 @@ LoopEntry::~LoopEntry()
     ctx.emit(Event{EventKind::Switch, std::uint8_t(SwitchWhy::Resume), 0, m_caller, 0, 0, 0});
 }
 
+void cancelRemainingTasks(AsyncioState& st, Value loopObj)
+{
+    EventLoop* loop = loopOf(st, loopObj);
+    for (TaskBase* t : loop->allTasks())
+        if (!t->done()) t->cancel();
+    if (loop->readyCount() == 0) return;
+    st.runningLoop = Ref::borrow(loopObj);
+    {
+        LoopEntry entry(st, nullptr);
+        // Bounded: a task that catches its cancellation and goes on awaiting
+        // is not waited for (CPython's runner would wait forever).
+        for (int guard = 0; guard < 1000 && loop->readyCount() > 0; ++guard) {
+            try {
+                loop->runOnce();
+            } catch (...) {
+                coroscope::rethrowIfForcedUnwind();
+                break;
+            }
+        }
+    }
+    st.runningLoop.reset();
+}
+
 bool runLoopUntil(AsyncioState& st, Value loopObj, FutureBase& future)
 {
     ObjectSpace& space = st.vm.space();
@@ -234,21 +257,7 @@ Ref asyncioRun(ObjectSpace& space, Value self, const CallArgs& args)
     Ref pending = space.takeError();
     // CPython's runner: cancel what is left, then shutdown_asyncgens and
     // shutdown_default_executor (two more task numbers).
-    for (TaskBase* t : loop->allTasks())
-        if (!t->done()) t->cancel();
-    st.runningLoop = loopObj;
-    if (loop->readyCount() > 0) {
-        LoopEntry entry(st, nullptr);
-        for (int guard = 0; guard < 1000 && loop->readyCount() > 0; ++guard) {
-            try {
-                loop->runOnce();
-            } catch (...) {
-                coroscope::rethrowIfForcedUnwind();
-                break;
-            }
-        }
-    }
-    st.runningLoop.reset();
+    cancelRemainingTasks(st, loopObj.get());
     joinDefaultExecutor(st, loopObj.get());
     if (!pending) pending = space.takeError();
     space.clearError();

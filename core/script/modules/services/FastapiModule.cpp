@@ -432,21 +432,7 @@ Ref uvicornRun(ObjectSpace& space, Value self, const CallArgs& args)
     const bool ok = detail::runLoopUntil(s.aio, srv->loopObject.get(), *srv->served);
     Ref pending = space.takeError();
     // Shutting down: what is left is cancelled, as asyncio.run does.
-    for (TaskBase* t : srv->loop->allTasks())
-        if (!t->done()) t->cancel();
-    s.aio.runningLoop = srv->loopObject;
-    if (srv->loop->readyCount() > 0) {
-        detail::LoopEntry entry(s.aio, nullptr);
-        for (int guard = 0; guard < 1000 && srv->loop->readyCount() > 0; ++guard) {
-            try {
-                srv->loop->runOnce();
-            } catch (...) {
-                coroscope::rethrowIfForcedUnwind();
-                break;
-            }
-        }
-    }
-    s.aio.runningLoop.reset();
+    detail::cancelRemainingTasks(s.aio, srv->loopObject.get());
     s.aio.syncClock(*srv->loop);
     s.aio.reportUnretrieved();
     if (ok) {
