@@ -1,6 +1,8 @@
 #include "app/gui/player/Player.h"
 #include "app/gui/presenter/PresenterMode.h"
 #include "app/gui/run/RunSession.h"
+#include "app/gui/whatif/WhatIfController.h"
+#include "app/gui/whatif/WhatIfToggles.h"
 #include "app/gui/window/MainWindow.h"
 
 #include <QApplication>
@@ -79,6 +81,12 @@ int main(int argc, char** argv)
                                                                   "once the program has run."),
                                   QStringLiteral("n"));
     parser.addOption(step);
+    const QCommandLineOption whatIf(QStringLiteral("what-if"),
+                                    QApplication::translate("main", "Turn on the lesson's what-if with this id "
+                                                                    "(its toggle in the lesson pane) and show the "
+                                                                    "comparison."),
+                                    QStringLiteral("id"));
+    parser.addOption(whatIf);
     const QCommandLineOption measureStartup(QStringLiteral("measure-startup"),
                                             QApplication::translate("main", "Print when the window first finished "
                                                                             "painting, then quit."));
@@ -115,6 +123,14 @@ int main(int argc, char** argv)
                                  QApplication::translate("main", "%1 cannot be opened: %2").arg(path, error));
             window.openFirstLesson();
         }
+    }
+    if (parser.isSet(whatIf)) {
+        const QString id = parser.value(whatIf);
+        if (window.whatIf()->toggles()->ids().contains(id))
+            window.whatIf()->setActive(id);
+        else
+            QMessageBox::warning(&window, QApplication::translate("main", "No Such What-If"),
+                                 QApplication::translate("main", "This program has no what-if \"%1\".").arg(id));
     }
     if (parser.isSet(presenter))
         window.presenter()->enter();

@@ -8,7 +8,7 @@
 #include "app/cli/CliOptions.h"
 #include "app/cli/KnownFailing.h"
 #include "app/cli/LessonCheck.h"
-#include "app/cli/RenderCommand.h"
+#include "app/cli/RenderForward.h"
 #include "core/runtime/RunContext.h"
 #include "core/script/compiler/Compiler.h"
 #include "core/script/compiler/Disassembler.h"
@@ -206,8 +206,8 @@ int main(int argc, char** argv)
         usage(stdout);
         return 0;
     }
-    // render takes options of its own and needs Qt's GUI (app/cli/RenderCommand.h).
-    if (cmd == "render") return coroscope::cli::renderCommand(argc, argv);
+    // render takes options of its own and needs Qt's GUI (app/cli/RenderForward.h).
+    if (cmd == "render") return coroscope::cli::forwardRender(argc, argv);
     Options opts;
     std::string error;
     if (!coroscope::cli::parseOptions(argc, argv, opts, error)) {

@@ -43,7 +43,7 @@ shot() {
     presenter=
     [ "$panes" = - ] || presenter=--presenter
     XDG_CONFIG_HOME=$home/config XDG_DATA_HOME=$home/data XDG_RUNTIME_DIR=$home/runtime DISPLAY=$display \
-        "$app" --lesson "$lesson" --step "$step" $presenter "$@" >/dev/null 2>&1 &
+        "$app" -geometry "${size}+0+0" --lesson "$lesson" --step "$step" $presenter "$@" >/dev/null 2>&1 &
     pid=$!
     sleep 3
     # No window manager maximises it: the window is made as large as the screen.
@@ -65,3 +65,4 @@ shot presenter-loop 1600x900 high-contrast task 60 "codePane, loopViewDock"
 shot presenter-greenlets 1600x900 high-contrast greenlet 45 "codePane, greenletsDock"
 shot presenter-generators 1600x900 high-contrast yield 60 "codePane, generatorsDock"
 shot presenter-timeline 1600x900 high-contrast cancellation 300 "codePane, timelineDock"
+shot whatif 1920x1080 light why-coroutines 0 - --what-if compare-aiohttp

@@ -17,8 +17,9 @@
 //
 // Every field is optional. Unknown fields and wrong types are errors whose
 // message names the field ("world.urls[\"https://x\"].latency: expected a
-// number >= 0, got \"1s\""). A file may hold the world itself or a lesson
-// program's object with a "world" member.
+// number >= 0, got \"1s\""), one line per error; the lesson loader reports
+// the same errors (detail/WorldRead.h). A file may hold the world itself or a
+// lesson program's object with a "world" member.
 
 #include "core/runtime/world/WorldConfig.h"
 
@@ -29,7 +30,7 @@
 
 namespace coroscope::lessons {
 
-/// Fills `out` from a world object. False with `error` set on a bad field.
+/// Fills `out` from a world object. False with `error` set (a line per bad field).
 bool worldFromJson(const QJsonObject& json, WorldConfig& out, QString& error);
 /// Reads a world file. False with `error` set (unreadable file, bad JSON, bad field).
 bool worldFromFile(const QString& path, WorldConfig& out, QString& error);

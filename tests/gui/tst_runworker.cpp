@@ -75,8 +75,8 @@ private Q_SLOTS:
         const RunResult result = detail::executeRun(detail::toRunInput(request), trace);
         QCOMPARE(int(result.outcome), int(RunOutcome::Crashed));
         QCOMPARE(result.internalError,
-                 QStringLiteral("bad world: world.hosts[\"python.org\"].latency: expected a number of seconds >= 0, "
-                                "got \"slow\""));
+                 QStringLiteral("bad world: world.hosts[\"python.org\"].latency: expected a number >= 0, "
+                                "got the string \"slow\""));
     }
 };
 

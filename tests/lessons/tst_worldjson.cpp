@@ -71,23 +71,29 @@ private Q_SLOTS:
         QTest::addColumn<QString>("json");
         QTest::addColumn<QString>("message");
         QTest::newRow("latency text") << QStringLiteral("{\"urls\": {\"https://x/\": {\"latency\": \"1s\"}}}")
-                                      << QStringLiteral("world.urls[\"https://x/\"].latency: expected a number of seconds >= 0, got \"1s\"");
+                                      << QStringLiteral("world.urls[\"https://x/\"].latency: expected a number >= 0, got the string \"1s\"");
         QTest::newRow("negative latency") << QStringLiteral("{\"hosts\": {\"h\": {\"latency\": -1}}}")
-                                          << QStringLiteral("world.hosts[\"h\"].latency: expected a number of seconds >= 0, got -1");
+                                          << QStringLiteral("world.hosts[\"h\"].latency: expected a number >= 0, got -1");
         QTest::newRow("fractional size") << QStringLiteral("{\"hosts\": {\"h\": {\"size\": 1.5}}}")
-                                         << QStringLiteral("world.hosts[\"h\"].size: expected a whole number >= 0, got 1.5");
+                                         << QStringLiteral("world.hosts[\"h\"].size: expected an integer >= 0, got 1.5");
         QTest::newRow("unknown error") << QStringLiteral("{\"hosts\": {\"h\": {\"error\": \"dns\"}}}")
-                                       << QStringLiteral("world.hosts[\"h\"].error: expected \"timeout\", \"refused\", \"reset\" or \"none\", got \"dns\"");
+                                       << QStringLiteral("world.hosts[\"h\"].error: unknown error \"dns\" (expected one of: timeout, refused, reset, none)");
         QTest::newRow("unknown endpoint field") << QStringLiteral("{\"hosts\": {\"h\": {\"delay\": 1}}}")
-                                                << QStringLiteral("world.hosts[\"h\"]: unknown field \"delay\" (known: latency, size, status, body, contentType, error)");
+                                                << QStringLiteral("world.hosts[\"h\"].delay: unknown field (expected one of: latency, size, status, error, body, contentType)");
         QTest::newRow("unknown top field") << QStringLiteral("{\"host\": {}}")
-                                           << QStringLiteral("world: unknown field \"host\" (known: urls, hosts, defaultLatency, serviceLatency, clients, uvloop)");
+                                           << QStringLiteral("world.host: unknown field (expected one of: hosts, urls, clients, defaultLatency, serviceLatency, uvloop)");
         QTest::newRow("client path") << QStringLiteral("{\"clients\": [{\"name\": \"A\"}, {\"path\": \"red\"}]}")
                                      << QStringLiteral("world.clients[1].path: expected a path starting with \"/\", got \"red\"");
         QTest::newRow("clients object") << QStringLiteral("{\"clients\": {}}")
-                                        << QStringLiteral("world.clients: expected an array, got an object");
-        QTest::newRow("status range") << QStringLiteral("{\"urls\": {\"u\": {\"status\": 700}}}")
-                                      << QStringLiteral("world.urls[\"u\"].status: expected an HTTP status (100-599), got 700");
+                                        << QStringLiteral("world.clients: expected a list, got an object");
+        QTest::newRow("status range") << QStringLiteral("{\"urls\": {\"https://u/\": {\"status\": 700}}}")
+                                      << QStringLiteral("world.urls[\"https://u/\"].status: expected an HTTP status between 100 and 599, got 700");
+        QTest::newRow("every bad field, a line each")
+            << QStringLiteral("{\"hosts\": {\"a/b\": {\"latency\": -2}}, \"uvloop\": 1}")
+            << QStringLiteral("world.uvloop: expected true or false, got 1\n"
+                              "world.hosts[\"a/b\"]: a host is a name or an address without scheme or path; "
+                              "put whole URLs under \"urls\"\n"
+                              "world.hosts[\"a/b\"].latency: expected a number >= 0, got -2");
     }
 
     void aBadFieldIsNamedInTheError()

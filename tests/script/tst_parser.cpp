@@ -3,6 +3,7 @@
 
 #include <QtTest>
 
+#include <algorithm>
 #include <chrono>
 #include <string>
 
@@ -228,16 +229,23 @@ private slots:
         std::string unit;
         for (const DumpRow& r : kDumpRows)
             unit += r.source;
+        // The best of five parses: on a shared machine one parse can lose the
+        // CPU for tens of milliseconds, which says nothing about the parser.
         auto timeFor = [&](int copies) {
             std::string src;
             for (int i = 0; i < copies; ++i)
                 src += unit;
-            const auto start = std::chrono::steady_clock::now();
-            const ParseResult result = Parser::parse(src);
-            const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-            if (!result.ok())
-                qWarning("%s", describe(*result.error).toUtf8().constData());
-            return std::make_pair(result.ok(), s);
+            bool ok = true;
+            double best = 1e9;
+            for (int run = 0; run < 5; ++run) {
+                const auto start = std::chrono::steady_clock::now();
+                const ParseResult result = Parser::parse(src);
+                best = std::min(best, std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+                if (!result.ok())
+                    qWarning("%s", describe(*result.error).toUtf8().constData());
+                ok = ok && result.ok();
+            }
+            return std::make_pair(ok, best);
         };
         timeFor(5);  // warm up
         const auto small = timeFor(20);

@@ -8,6 +8,7 @@
 #include <QLabel>
 #include <QPainter>
 #include <QPainterPath>
+#include <QFrame>
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QTreeWidget>
@@ -164,7 +165,14 @@ LessonsPane::LessonsPane(const lessons::LessonLibrary* library, LessonProgress* 
     m_details->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Minimum);
     m_detailsLayout->addWidget(m_details);
     m_detailsArea->setWidget(content);
+    // A rule between the list and the details: when the details scroll, a
+    // half-shown line must not look like part of the list.
+    auto* rule = new QFrame(this);
+    rule->setObjectName(QStringLiteral("lessonDetailsRule"));
+    rule->setFrameShape(QFrame::HLine);
+    rule->setFrameShadow(QFrame::Sunken);
     layout->addWidget(m_tree, 1);
+    layout->addWidget(rule);
     layout->addWidget(m_detailsArea);
 
     // A click picks: the browser is a list of places to go, not a selection to edit.

@@ -6,9 +6,87 @@
 #include <QCheckBox>
 #include <QEvent>
 #include <QLabel>
+#include <QStyleOptionButton>
+#include <QStylePainter>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace coroscope {
+
+namespace {
+
+/// A check box whose label wraps onto more lines in a narrow pane instead of
+/// being cut off; the box sits by the first line and the whole label clicks.
+class WrappingCheckBox : public QCheckBox {
+public:
+    explicit WrappingCheckBox(QWidget* parent)
+        : QCheckBox(parent)
+    {
+        QSizePolicy policy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+        policy.setHeightForWidth(true);
+        setSizePolicy(policy);
+    }
+
+    bool hasHeightForWidth() const override { return true; }
+
+    int heightForWidth(int width) const override
+    {
+        const QRect text = fontMetrics().boundingRect(QRect(0, 0, std::max(1, width - textIndent()), 100000),
+                                                      Qt::TextWordWrap, this->text());
+        return std::max(text.height(), indicatorSize().height()) + 2 * kPadding;
+    }
+
+    QSize sizeHint() const override
+    {
+        const int width = this->width() > 0 ? this->width() : QCheckBox::sizeHint().width();
+        return QSize(QCheckBox::sizeHint().width(), heightForWidth(width));
+    }
+
+    QSize minimumSizeHint() const override
+    {
+        return QSize(textIndent() + fontMetrics().averageCharWidth() * 10, heightForWidth(width()));
+    }
+
+protected:
+    void paintEvent(QPaintEvent*) override
+    {
+        QStylePainter painter(this);
+        QStyleOptionButton option;
+        initStyleOption(&option);
+        QStyleOptionButton box = option;
+        const QSize indicator = indicatorSize();
+        const int line = fontMetrics().lineSpacing();
+        box.rect = QRect(QPoint(0, kPadding + std::max(0, (line - indicator.height()) / 2)), indicator);
+        painter.drawPrimitive(QStyle::PE_IndicatorCheckBox, box);
+        const QRect textRect = rect().adjusted(textIndent(), kPadding, 0, -kPadding);
+        painter.setPen(palette().color(isEnabled() ? QPalette::Active : QPalette::Disabled, QPalette::WindowText));
+        painter.drawText(textRect, Qt::TextWordWrap | Qt::AlignLeft | Qt::AlignTop, text());
+        if (hasFocus()) {
+            QStyleOptionFocusRect focus;
+            focus.initFrom(this);
+            focus.rect = painter.boundingRect(textRect, Qt::TextWordWrap | Qt::AlignLeft | Qt::AlignTop, text());
+            painter.drawPrimitive(QStyle::PE_FrameFocusRect, focus);
+        }
+    }
+
+    bool hitButton(const QPoint& pos) const override { return rect().contains(pos); }
+
+private:
+    static constexpr int kPadding = 2;
+
+    QSize indicatorSize() const
+    {
+        return QSize(style()->pixelMetric(QStyle::PM_IndicatorWidth, nullptr, this),
+                     style()->pixelMetric(QStyle::PM_IndicatorHeight, nullptr, this));
+    }
+    int textIndent() const
+    {
+        return indicatorSize().width() + style()->pixelMetric(QStyle::PM_CheckBoxLabelSpacing, nullptr, this);
+    }
+};
+
+} // namespace
 
 WhatIfToggles::WhatIfToggles(QWidget* parent)
     : QWidget(parent)
@@ -52,9 +130,8 @@ void WhatIfToggles::setProgram(const lessons::Lesson* lesson, int program)
             entry.id = whatIf.id;
             entry.label = whatIf.label;
             entry.explain = whatIf.explain;
-            auto* box = new QCheckBox(this);
+            auto* box = new WrappingCheckBox(this);
             box->setObjectName(QStringLiteral("whatIf_") + whatIf.id);
-            box->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);
             entry.button = box;
             entry.explanation = new QLabel(this);
             entry.explanation->setWordWrap(true);

@@ -1,7 +1,7 @@
 #include "lessons/loader/detail/LessonParser.h"
 
 #include "lessons/loader/detail/JsonFields.h"
-#include "lessons/loader/detail/WorldCheck.h"
+#include "lessons/loader/detail/WorldRead.h"
 
 #include <QJsonArray>
 #include <QRegularExpression>
@@ -155,7 +155,7 @@ private:
                                QStringLiteral("expected \"cpython\" or \"derived\", got \"%1\"").arg(*reference));
         }
         if (const std::optional<QJsonObject> world = m_fields.object(o, path, key("world"), false)) {
-            checkWorld(m_fields, *world, fieldPath(path, key("world")));
+            readWorld(m_fields, *world, fieldPath(path, key("world")));
             program.world = *world;
         }
         if (const std::optional<LocalizedText> changes = m_fields.localized(o, path, key("changes"), false))
@@ -515,7 +515,7 @@ private:
                 }
             }
             if (const std::optional<QJsonObject> world = m_fields.object(*o, path, key("world"), false)) {
-                checkWorld(m_fields, *world, fieldPath(path, key("world")));
+                readWorld(m_fields, *world, fieldPath(path, key("world")));
                 variant.world = *world;
             }
             variant.uvloop = m_fields.boolean(*o, path, key("uvloop"), false).value_or(false);

@@ -113,8 +113,6 @@ bool isLegacyCoroutine(AsyncioState& st, Value v);
 Value legacyGenerator(AsyncioState& st, Value v);
 /// The task the running code belongs to in the trace.
 TaskId runningTraceTask(AsyncioState& st);
-/// Tracing on: a Warning event of `kind` for the running task (no stderr).
-void traceWarning(AsyncioState& st, WarningKind kind, std::string_view message);
 /// Tracing on and a task running on a loop: a BlockingCall warning event
 /// ("main.py:7: time.sleep(1) blocks the event loop for 1 s inside task
 /// 'Task-2': ...; use `modern`"). CPython prints nothing for a blocking call,

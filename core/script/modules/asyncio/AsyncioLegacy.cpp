@@ -142,13 +142,6 @@ TaskId runningTraceTask(AsyncioState& st)
     return f ? f->m_traceTask : st.vm.mainTask();
 }
 
-void traceWarning(AsyncioState& st, WarningKind kind, std::string_view message)
-{
-    if (!st.context.tracing()) return;
-    st.context.emit(Event{EventKind::Warning, std::uint8_t(kind), 0, runningTraceTask(st), 0, 0,
-                          st.context.text(message)});
-}
-
 void traceBlockingCall(AsyncioState& st, std::string_view call, Nanos duration, std::string_view modern)
 {
     if (!st.context.tracing()) return;

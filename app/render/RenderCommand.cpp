@@ -1,4 +1,4 @@
-#include "app/cli/RenderCommand.h"
+#include "app/render/RenderCommand.h"
 
 #include "app/gui/export/HeadlessRender.h"
 

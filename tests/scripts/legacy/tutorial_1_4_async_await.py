@@ -1,4 +1,8 @@
-# Tutorial section 1.4 (async & await 关键字), verbatim.
+# LEGACY GOLDEN SCRIPT. Tutorial section 1.4 (async & await 关键字), verbatim.
+# ensure_future() outside a coroutine makes the event loop implicitly, a form
+# deprecated since Python 3.10: pylite prints a DeprecationWarning naming
+# asyncio.run() (CPython 3.11.2 is silent), so tst_golden_legacy compares
+# pylite with legacy/py37/ (CPython 3.11 plus the legacy37.py shim).
 import asyncio
 
 async def func1():
