@@ -11,8 +11,6 @@ namespace {
 
 constexpr int kBracketCost = 20;
 
-Location tokenLoc(const Token& t) { return Location{t.line, t.col, t.endLine, t.endCol}; }
-
 // The last item of the last comprehension: its last `if`, else its iter
 // (pegen's _PyPegen_get_last_comprehension_item).
 const Expr* lastComprehensionItem(Span<Comprehension*> gens)

@@ -308,4 +308,10 @@ private:
     int m_cost;
 };
 
+/// The source range of one token.
+Location tokenLoc(const Token& t);
+/// pegen's star_targets: names, attributes, subscripts, starred targets and
+/// (possibly parenthesised) tuples and lists of them.
+bool isStarTargets(const Expr* e);
+
 } // namespace coroscope::syntax::detail

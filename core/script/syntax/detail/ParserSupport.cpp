@@ -434,4 +434,26 @@ void ParserImpl::checkTargets(Expr* e, TargetsType type)
     }
 }
 
+Location tokenLoc(const Token& t) { return Location{t.line, t.col, t.endLine, t.endCol}; }
+
+bool isStarTargets(const Expr* e)
+{
+    switch (e->kind) {
+    case ExprKind::Name:
+    case ExprKind::Attribute:
+    case ExprKind::Subscript: return true;
+    case ExprKind::Starred: {
+        const Expr* inner = e->as<StarredExpr>()->value;
+        return inner->kind != ExprKind::Starred && isStarTargets(inner);
+    }
+    case ExprKind::List:
+    case ExprKind::Tuple:
+        for (const Expr* elt : e->as<SequenceExpr>()->elts)
+            if (!isStarTargets(elt))
+                return false;
+        return true;
+    default: return false;
+    }
+}
+
 } // namespace coroscope::syntax::detail
