@@ -404,11 +404,22 @@ void WhatIfChart::render(QPainter& p, QSize size) const
     p.setBrush(Qt::NoBrush);
     p.drawRect(QRectF(x, cy - swatch / 2, 1.4 * swatch, swatch));
     p.setPen(theme.mutedText);
-    QString differsText = tr("differs from the other run");
-    if (l.hiddenLanes > 0)
-        differsText += QStringLiteral("  \u00B7  ") + tr("%n more task(s) not shown", nullptr, l.hiddenLanes);
-    p.drawText(QRectF(x + 1.4 * swatch + 0.25 * u, l.legend.top(), l.legend.right() - x, l.legend.height()),
-               Qt::AlignVCenter | Qt::AlignLeft, differsText);
+    // What is hidden matters more than the outline's name: in a narrow chart
+    // the note keeps its words at the right and the name is shortened.
+    const QFontMetricsF metrics(p.font());
+    const qreal textLeft = x + 1.4 * swatch + 0.25 * u;
+    qreal textRight = l.legend.right();
+    if (l.hiddenLanes > 0) {
+        const QString hidden = tr("%n more task(s) not shown", nullptr, l.hiddenLanes);
+        const qreal width = metrics.horizontalAdvance(hidden) + 1;
+        p.drawText(QRectF(textRight - width, l.legend.top(), width, l.legend.height()),
+                   Qt::AlignVCenter | Qt::AlignRight, hidden);
+        textRight -= width + 0.8 * u;
+    }
+    const QString differs = metrics.elidedText(tr("differs from the other run"), Qt::ElideRight,
+                                               std::max<qreal>(0, textRight - textLeft));
+    p.drawText(QRectF(textLeft, l.legend.top(), std::max<qreal>(0, textRight - textLeft), l.legend.height()),
+               Qt::AlignVCenter | Qt::AlignLeft, differs);
 }
 
 void WhatIfChart::paintEvent(QPaintEvent*)
