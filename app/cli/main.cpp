@@ -16,6 +16,7 @@
 #include "core/script/vm/Vm.h"
 #include "core/trace/ChromeExport.h"
 #include "core/trace/JsonLinesExport.h"
+#include "core/trace/JsonLinesStream.h"
 #include "core/trace/Model.h"
 #include "core/trace/Trace.h"
 #include "lessons/loader/LessonLibrary.h"
@@ -123,12 +124,6 @@ int traceCommand(const Options& opts)
     if (opts.output.empty()) {
         o.output = [](coroscope::Stream, std::string_view text) { std::fwrite(text.data(), 1, text.size(), stderr); };
     }
-    int code;
-    {
-        Vm vm(o);
-        vm.run(source);
-        code = vm.exitStatus();
-    }
     std::ofstream file;
     std::ostream* out = &std::cout;
     if (!opts.output.empty()) {
@@ -138,6 +133,31 @@ int traceCommand(const Options& opts)
             return 2;
         }
         out = &file;
+    }
+    // JSON Lines are written while the program runs, chunk by chunk, and
+    // the written events are released: memory stays bounded however long
+    // the run. Chrome JSON and --stats need the whole trace.
+    const bool streaming = opts.format != "chrome" && !opts.stats;
+    coroscope::JsonLinesStream stream(trace, out);
+    if (streaming) {
+        trace.onChunk([&] {
+            stream.writeUpTo(trace.size());
+            trace.release(trace.size());
+        });
+    }
+    int code;
+    {
+        Vm vm(o);
+        vm.run(source);
+        code = vm.exitStatus();
+    }
+    if (streaming) {
+        stream.writeUpTo(trace.size());
+        stream.flush();
+        if (stream.missingText() != 0)
+            std::fprintf(stderr, "coroscope-cli: internal error: %zu events refer to text released before they were written\n",
+                         stream.missingText());
+        return code;
     }
     if (opts.stats) {
         // What the GUI would see: the fold of the whole trace and every event

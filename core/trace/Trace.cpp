@@ -1,5 +1,8 @@
 #include "core/trace/Trace.h"
 
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
 #include <cstring>
 
 namespace coroscope {
@@ -12,20 +15,46 @@ Trace::Trace()
 
 Trace::~Trace() = default;
 
-bool Trace::append(const Event& e)
+namespace {
+
+/// Released chunks kept for reuse; more are freed, so one big release
+/// gives memory back.
+constexpr std::size_t kMaxSpares = 8;
+
+} // namespace
+
+bool Trace::startChunk(std::size_t n)
 {
-    const std::size_t n = m_size.load(std::memory_order_relaxed);
-    const std::size_t slot = n % kChunkEvents;
-    if (slot == 0 && n / kChunkEvents == m_chunks.size()) {
-        if (m_chunks.size() == kMaxChunks) {
-            m_full = true;
-            return false;
-        }
-        m_chunks.push_back(std::make_unique<Event[]>(kChunkEvents));
+    if (m_chunks.size() == kMaxChunks) {
+        m_full = true;
+        return false;
     }
-    m_chunks[n / kChunkEvents][slot] = e;
-    m_size.store(n + 1, std::memory_order_release);
+    if (m_onChunk && n > 0)
+        m_onChunk();
+    if (m_spareChunks.empty()) {
+        m_chunks.push_back(std::make_unique<Event[]>(kChunkEvents));
+    } else {
+        m_chunks.push_back(std::move(m_spareChunks.back()));
+        m_spareChunks.pop_back();
+    }
     return true;
+}
+
+void Trace::release(std::size_t end)
+{
+    const std::size_t chunks = std::min(end, size()) / kChunkEvents;
+    for (; m_firstHeldChunk < chunks; ++m_firstHeldChunk) {
+        if (m_spareChunks.size() < kMaxSpares)
+            m_spareChunks.push_back(std::move(m_chunks[m_firstHeldChunk]));
+        else
+            m_chunks[m_firstHeldChunk].reset();
+    }
+    for (; m_firstHeldString + 2 < m_strings.size(); ++m_firstHeldString) {
+        if (m_spareStrings.size() < kMaxSpares)
+            m_spareStrings.push_back(std::move(m_strings[m_firstHeldString]));
+        else
+            m_strings[m_firstHeldString].reset();
+    }
 }
 
 // A StrRef's offset is chunk * kStringChunk + position: text never straddles
@@ -41,7 +70,12 @@ StrRef Trace::intern(std::string_view text)
             m_full = true;
             return {};
         }
-        m_strings.push_back(std::make_unique<char[]>(kStringChunk));
+        if (m_spareStrings.empty()) {
+            m_strings.push_back(std::make_unique<char[]>(kStringChunk));
+        } else {
+            m_strings.push_back(std::move(m_spareStrings.back()));
+            m_spareStrings.pop_back();
+        }
         m_stringUsed = 0;
     }
     const std::size_t chunk = m_strings.size() - 1;
@@ -56,7 +90,7 @@ std::string_view Trace::text(StrRef ref) const
 {
     const std::size_t chunk = ref.offset / kStringChunk;
     const std::size_t pos = ref.offset % kStringChunk;
-    if (ref.length == 0 || chunk >= m_strings.size() || pos + ref.length > kStringChunk)
+    if (ref.length == 0 || chunk >= m_strings.size() || chunk < m_firstHeldString || pos + ref.length > kStringChunk)
         return {};
     return {m_strings[chunk].get() + pos, ref.length};
 }
@@ -68,6 +102,11 @@ std::size_t Trace::bytesUsed() const
 
 std::string Trace::serialize() const
 {
+    if (m_firstHeldChunk != 0 || m_firstHeldString != 0) {
+        std::fprintf(stderr, "Trace::serialize: events released (first held event %zu, first held text chunk %zu)\n",
+                     firstHeld(), m_firstHeldString);
+        std::abort();
+    }
     const std::size_t n = size();
     std::string out;
     out.reserve(n * sizeof(Event) + m_stringBytes + 16);
