@@ -811,7 +811,18 @@ dispatch:
                 if (m_tracing) Interp::traceFramePush(*this, f);
                 continue;
             }
-            Ref r = Interp::callGeneric(*this, callable, args, n, kwnames);
+            Ref r;
+            if (base[1] && !kwnames && callable.isObject() &&
+                callable.object()->m_type == space.types().methodDescriptorType &&
+                static_cast<MethodDescriptorObject*>(callable.object())->m_kind == MethodKind::Method &&
+                space.typeOf(args[0]) == static_cast<MethodDescriptorObject*>(callable.object())->m_owner) {
+                // obj.method(...) after LOAD_METHOD for a built-in method of
+                // obj's exact type: what callGeneric does, without its frame.
+                r = static_cast<MethodDescriptorObject*>(callable.object())
+                        ->m_fn(space, args[0], CallArgs(args + 1, n - 1));
+            } else {
+                r = Interp::callGeneric(*this, callable, args, n, kwnames);
+            }
             for (Value* p = base; p < sp; ++p) decref(*p);
             sp = base;
             if (!r) GOTO_ERROR();

@@ -16,6 +16,7 @@
 #include "core/script/vm/Vm.h"
 
 #include <typeinfo>
+#include <utility>
 
 namespace coroscope::pylite {
 
@@ -36,10 +37,9 @@ GreenletState* stateOf(ObjectSpace& space, Value self)
     return reinterpret_cast<GreenletState*>(std::uintptr_t(addr.smallIntValue()));
 }
 
-/// The instance dict's payload box, as dictGetStr(d, kPayloadKey) finds it.
-/// payloadOf adds the box when the greenlet is made, so it is normally the
-/// first entry: checking that entry's key text costs less than interning the
-/// key for a hashed lookup on every switch.
+/// The instance dict's payload box, as dictGetStr(d, kPayloadKey) finds it
+/// (instances of subclasses only: see inlineSlot). payloadOf adds the box
+/// when the greenlet is made, so it is normally the first entry.
 Value payloadBox(ObjectSpace& space, DictObject* d)
 {
     if (d->m_entryCount > 0) {
@@ -49,18 +49,52 @@ Value payloadBox(ObjectSpace& space, DictObject* d)
     return dictGetStr(space, d, kPayloadKey);
 }
 
+/// Objects of exactly the greenlet type own their payload through a native
+/// word after the dict slot (the type's last word; null until payloadOf
+/// makes it): a switch finds it without a dict, and an object without
+/// attributes of its own has no instance dict at all, so LOAD_METHOD has
+/// nothing to probe. Instances of subclasses keep it in a box in their dict
+/// instead, because a heap subclass's destroy slot does not call this type's.
+GreenletPayload*& inlineSlot(Object* o)
+{
+    const std::size_t at = o->m_type->m_basicSize - sizeof(GreenletPayload*);
+    return *reinterpret_cast<GreenletPayload**>(reinterpret_cast<char*>(o) + at);
+}
+
+Value& dictSlot(Object* o) { return *reinterpret_cast<Value*>(reinterpret_cast<char*>(o) + o->m_type->m_dictOffset); }
+
+/// Destroy and clear slots of the greenlet type: the payload goes (which
+/// kills a suspended greenlet, as dropping its box did), then the dict.
+void greenletObjectClear(ObjectSpace&, Object* o)
+{
+    delete std::exchange(inlineSlot(o), nullptr);
+    clearField(dictSlot(o));
+}
+
+/// The payload's references are not visited, as when it lived in a box.
+void greenletObjectTraverse(Object* o, VisitFn visit, void* ctx)
+{
+    visit(Value::fromObject(o->m_type), ctx);
+    visit(dictSlot(o), ctx);
+}
+
+bool hasInlinePayload(Object* o) { return o->m_type->m_slots.destroy == greenletObjectClear; }
+
 GreenletPayload* payload(ObjectSpace& space, Value self)
 {
-    // The usual case, without the type lookup: the payload box is already
-    // in the instance dict, and the payload knows the state.
-    if (self.isObject() && self.object()->m_type->m_dictOffset) {
-        Value dict = *reinterpret_cast<Value*>(reinterpret_cast<char*>(self.object()) +
-                                               self.object()->m_type->m_dictOffset);
-        if (dict) {
-            detail::NativePayload* any = detail::anyNativePayload(payloadBox(space, asDict(dict)));
-            if (any && typeid(*any) == typeid(GreenletPayload)) {
-                auto* p = static_cast<GreenletPayload*>(any);
-                if (p->state && p->owner == self.object()) return p;
+    if (self.isObject()) {
+        Object* o = self.object();
+        if (hasInlinePayload(o)) {
+            // The usual case: the payload knows its state.
+            GreenletPayload* p = inlineSlot(o);
+            if (p && p->state) return p;
+        } else if (o->m_type->m_dictOffset) {
+            if (Value dict = dictSlot(o)) {
+                detail::NativePayload* any = detail::anyNativePayload(payloadBox(space, asDict(dict)));
+                if (any && typeid(*any) == typeid(GreenletPayload)) {
+                    auto* p = static_cast<GreenletPayload*>(any);
+                    if (p->state && p->owner == o) return p;
+                }
             }
         }
     }
@@ -121,14 +155,11 @@ Ref greenletSwitch(ObjectSpace& space, Value self, const CallArgs& args)
 {
     GreenletPayload* p = payload(space, self);
     if (!p) return Ref();
-    if (args.positional == 0 && !args.hasKeywords() && p->state->emptyPacked) {
-        Ref keep = Ref::borrow(self);
-        return p->state->switchTo(*p->greenlet, p->state->emptyPacked, Ref());
-    }
-    Ref packed = packArgs(space, args);
+    Ref packed = args.positional == 0 && !args.hasKeywords() && p->state->emptyPacked ? p->state->emptyPacked
+                                                                                       : packArgs(space, args);
     if (!packed) return Ref();
     Ref keep = Ref::borrow(self);
-    return p->state->switchTo(*p->greenlet, std::move(packed), Ref());
+    return p->state->sendTo(*p->greenlet, std::move(packed));
 }
 
 Ref greenletThrow(ObjectSpace& space, Value self, const CallArgs& args)
@@ -255,6 +286,14 @@ namespace detail {
 GreenletPayload* GreenletState::payloadOf(Value self)
 {
     ObjectSpace& space = vm.space();
+    if (self.isObject() && hasInlinePayload(self.object())) {
+        GreenletPayload*& slot = inlineSlot(self.object());
+        if (slot) return slot;
+        slot = new GreenletPayload(*this, self.object());
+        GreenletPayload* p = slot;
+        if (!makingMain && !initGreenlet(*p, nullptr)) return nullptr;
+        return p;
+    }
     DictObject* d = instanceDict(space, self);
     if (!d) {
         space.raise(space.types().TypeError, "expected a greenlet");
@@ -302,6 +341,10 @@ Ref createGreenletModule(Vm& vm)
     auto* t = type.as<TypeObject>();
     addMethods(space, t, {{"__init__", greenletInit}, {"switch", greenletSwitch}, {"throw", greenletThrow}});
     addGetSets(space, t, {{"dead", getDead}, {"parent", getParent, setParent}, {"run", getRun, setRun}});
+    t->m_basicSize += std::uint32_t(sizeof(GreenletPayload*));
+    t->m_slots.destroy = greenletObjectClear;
+    t->m_slots.clear = greenletObjectClear;
+    t->m_slots.traverse = greenletObjectTraverse;
     updateSlots(space, t);
     t->m_slots.isTrue = greenletIsTrue;
     st->greenletType = type;
@@ -318,6 +361,9 @@ Ref createGreenletModule(Vm& vm)
     Ref fn = newBuiltinFunction(space, "getcurrent", getcurrentFn, stateBox.get(), moduleName.get());
     if (!fn) return Ref();
     dictSetStr(space, d, "getcurrent", fn.get());
+    // python-greenlet has it on the class too: greenlet.getcurrent() (a
+    // built-in function, so no binding through an instance either).
+    dictSetStr(space, t->m_dict, "getcurrent", fn.get());
     dictSetStr(space, d, "__greenlet_state__", stateBox.get());
     return module;
 }

@@ -326,12 +326,7 @@ Ref GreenletState::switchTo(Greenlet& target, Ref packed, Ref thrown)
             word = target.switchTo(packed.release().bits());
         }
     } catch (const GreenletExit& e) {
-        // The runtime kills greenlets with a GreenletExit carrying no value.
-        // Once the VM finalizes its program (the main module is gone) or the
-        // module state is going away, the killed greenlet's pylite code is
-        // not resumed (its globals may be half torn down): the exception
-        // unwinds its C++ frames up to the runtime instead.
-        if (tearingDown || (!e.hasValue() && vm.finalizing())) throw;
+        if (passesExit(e)) throw;
         error = std::current_exception();
     } catch (...) {
         rethrowIfForcedUnwind();
@@ -339,6 +334,16 @@ Ref GreenletState::switchTo(Greenlet& target, Ref packed, Ref thrown)
         error = std::current_exception();
     }
     return land(word, error);
+}
+
+bool GreenletState::passesExit(const GreenletExit& e) const
+{
+    // The runtime kills greenlets with a GreenletExit carrying no value.
+    // Once the VM finalizes its program (the main module is gone) or the
+    // module state is going away, the killed greenlet's pylite code is not
+    // resumed (its globals may be half torn down): the exception unwinds
+    // its C++ frames up to the runtime instead.
+    return tearingDown || (!e.hasValue() && vm.finalizing());
 }
 
 Ref GreenletState::land(std::uint64_t word, std::exception_ptr error)

@@ -17,7 +17,9 @@
 // runtime's own coroscope::GreenletExit so that the runtime's rules for
 // dead and unstarted greenlets apply to it.
 
+#include "core/runtime/ForcedUnwind.h"
 #include "core/runtime/RunContext.h"
+#include "core/runtime/greenlet/GreenletExit.h"
 #include "core/runtime/greenlet/GreenletRuntime.h"
 #include "core/runtime/greenlet/StackPool.h"
 #include "core/script/modules/detail/NativeBox.h"
@@ -96,6 +98,10 @@ public:
     /// into it; returns what the next switch back delivers (unpacked), or
     /// null with an exception pending.
     Ref switchTo(Greenlet& target, Ref packed, Ref thrown);
+    /// switchTo(target, packed, Ref()), inline down to the runtime's jump:
+    /// a function frame between the caller (the dispatch loop's CALL) and
+    /// the jump costs a mispredicted return at every landing.
+    inline Ref sendTo(Greenlet& target, Ref packed);
 
 private:
     SavedVm& savedFor(const Greenlet& g);
@@ -107,8 +113,27 @@ private:
     SavedVm* m_cacheValue[2] = {};
     void onSwitch(const Greenlet& from, const Greenlet& to);
     Ref land(std::uint64_t word, std::exception_ptr error);
+    /// Whether a GreenletExit reaching a switch unwinds on (see switchTo).
+    bool passesExit(const GreenletExit& e) const;
     std::uint64_t body(Object* owner, std::uint64_t word);
 };
+
+inline Ref GreenletState::sendTo(Greenlet& target, Ref packed)
+{
+    std::uint64_t word = 0;
+    std::exception_ptr error;
+    try {
+        word = target.switchTo(packed.release().bits());
+    } catch (const GreenletExit& e) {
+        if (passesExit(e)) throw;
+        error = std::current_exception();
+    } catch (...) {
+        rethrowIfForcedUnwind();
+        if (tearingDown) throw;
+        error = std::current_exception();
+    }
+    return land(word, std::move(error));
+}
 
 /// Packs switch arguments the way the receiver needs them: (args, kwargs).
 Ref packValue(ObjectSpace& space, Value value);
