@@ -18,8 +18,10 @@ class FutureBase;
 
 class Callback {
 public:
-    /// Captures up to this many bytes are stored inline (e.g. a Ref plus an exception_ptr and two ids).
-    static constexpr std::size_t kInlineBytes = 32;
+    /// Captures up to this many bytes are stored inline (e.g. a Ref, an
+    /// exception_ptr and two ids; a task step or wakeup, a shared_ptr). Kept
+    /// small: every pending done-callback and every scheduled handle holds one.
+    static constexpr std::size_t kInlineBytes = 24;
 
     Callback() noexcept = default;
 

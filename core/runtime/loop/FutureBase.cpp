@@ -134,7 +134,7 @@ FutureBase::CallbackId FutureBase::addDoneCallback(Callback fn, TaskId waiter)
         traceWoken(waiter);
         return id;
     }
-    m_callbacks.push_back(Entry{std::move(fn), id, waiter});
+    m_callbacks.push_back(Entry{std::move(fn), std::uint32_t(id), waiter});
     if (waiter)
         m_loop->context().emit(Event{EventKind::FutureWaiter, 1, 0, m_id, waiter, 0, 0});
     return id;
@@ -142,7 +142,7 @@ FutureBase::CallbackId FutureBase::addDoneCallback(Callback fn, TaskId waiter)
 
 std::size_t FutureBase::removeDoneCallback(CallbackId id)
 {
-    auto it = std::find_if(m_callbacks.begin(), m_callbacks.end(), [id](const Entry& e) { return e.id == id; });
+    auto it = std::find_if(m_callbacks.begin(), m_callbacks.end(), [id](const Entry& e) { return e.id == std::uint32_t(id); });
     if (it == m_callbacks.end())
         return 0;
     const TaskId waiter = it->waiter;

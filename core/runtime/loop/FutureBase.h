@@ -81,6 +81,15 @@ public:
     /// True while an exception is set and nobody has looked at it
     /// (CPython's __log_traceback, behind "exception was never retrieved").
     bool hasUnretrievedException() const { return m_logTraceback; }
+    /// The stored exception (or the CancelledError that ended a task) without
+    /// marking it retrieved, for repr and reports; null when there is none.
+    const std::exception_ptr& peekException() const { return m_exception; }
+
+    /// The scripting layer's object for this future (borrowed; null when it
+    /// has none). The layer sets it when it makes the object and clears it
+    /// when the object dies, so it finds the object without a lookup table.
+    void* scriptObject() const { return m_scriptObject; }
+    void setScriptObject(void* object) { m_scriptObject = object; }
 
     /// What a task awaiting this future is said to wait on in the trace.
     WaitKind waitKind() const { return m_waitKind; }
@@ -122,9 +131,10 @@ protected:
     void setLogTraceback(bool on) { m_logTraceback = on; }
 
 private:
+    /// 40 bytes: a future may hold many (every task parked on it).
     struct Entry {
         Callback fn;
-        CallbackId id;
+        std::uint32_t id;   ///< low half of the CallbackId: ids of one loop only repeat after 2^32 callbacks
         TaskId waiter;
     };
     friend class EventLoop;
@@ -141,6 +151,7 @@ private:
     std::vector<Entry> m_callbacks;                 ///< pending done-callbacks, in order added
     std::exception_ptr m_exception;                 ///< the exception, or the CancelledError that ended a task
     std::unique_ptr<std::string> m_cancelMessage;   ///< null for None
+    void* m_scriptObject = nullptr;                 ///< see scriptObject()
     FutureId m_id;
     std::uint32_t m_refs = 0;
     std::uint32_t m_waitTarget;                     ///< trace: id the waiter waits on

@@ -52,7 +52,10 @@ private:
     Callback m_fn;                      ///< the callable; empty once cancelled or recycled
     FutureBase* m_arg = nullptr;        ///< counted: the future passed to a done-callback
     detail::HandlePool* m_pool = nullptr; ///< where the handle returns; knows the loop
-    Nanos m_when = 0;                   ///< timer deadline
+    union {
+        Nanos m_when = 0;               ///< timer deadline (0 for a plain callback)
+        Handle* m_nextFree;             ///< pool free-list link while unused (when is then unused)
+    };
     std::uint64_t m_seq = 0;            ///< timer scheduling order, breaks deadline ties
     HandleId m_id = 0;
     TimerId m_timer = 0;                ///< 0 for a plain callback
@@ -62,7 +65,6 @@ private:
     bool m_inHeap = false;              ///< still in the timer heap
     bool m_running = false;             ///< its callable is executing
     bool m_ownsTask = false;            ///< m_task is a Callback task whose lane this handle is
-    Handle* m_nextFree = nullptr;       ///< pool free-list link while unused
 };
 
 using HandleRef = Ref<Handle>;

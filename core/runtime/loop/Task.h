@@ -16,12 +16,12 @@ template <class T>
 class Task final : public Future<T>, public TaskBase {
 public:
     /// loop.create_task(coro, name=...): takes ownership of `coro`. An empty
-    /// name means "Task-N" from the loop's counter.
-    static Ref<Task> create(EventLoop& loop, ValueCoroutine<T>* coro, std::string name = {})
+    /// name means "Task-N", N = `number` or, when 0, the loop's counter.
+    static Ref<Task> create(EventLoop& loop, ValueCoroutine<T>* coro, std::string name = {}, std::uint32_t number = 0)
     {
         loop.checkClosed();
         const TaskId id = loop.context().nextTaskId++;
-        return Ref<Task>(new Task(loop, coro, std::move(name), id));
+        return Ref<Task>(new Task(loop, coro, std::move(name), id, number));
     }
 
     using FutureBase::cancelled;
@@ -35,24 +35,23 @@ public:
     TaskBase* asTask() override { return this; }
 
 private:
-    Task(EventLoop& loop, ValueCoroutine<T>* coro, std::string name, TaskId id)
+    Task(EventLoop& loop, ValueCoroutine<T>* coro, std::string name, TaskId id, std::uint32_t number)
         : Future<T>(loop, FutureKind::Task)
-        , TaskBase(static_cast<FutureBase&>(*this), coro, id, std::move(name))
-        , m_typed(coro)
+        , TaskBase(static_cast<FutureBase&>(*this), coro, id, std::move(name), number)
     {
     }
 
     void finishFromCoroutine() override
     {
+        // The coroutine is the ValueCoroutine<T> create() was given.
+        auto* typed = static_cast<ValueCoroutine<T>*>(coroutine());
         if constexpr (std::is_void_v<T>) {
-            m_typed->takeResult();
+            typed->takeResult();
             this->finishWithValue();
         } else {
-            this->finishWithValue(m_typed->takeResult());
+            this->finishWithValue(typed->takeResult());
         }
     }
-
-    ValueCoroutine<T>* m_typed; ///< the same object as coroutine(), typed
 };
 
 /// A counted reference to a task of any result type.

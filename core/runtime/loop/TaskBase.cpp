@@ -4,6 +4,9 @@
 #include "core/runtime/loop/EventLoop.h"
 #include "core/runtime/ForcedUnwind.h"
 
+#include <cstdio>
+#include <cstdlib>
+
 namespace coroscope {
 
 CoStep CoStep::raised(std::exception_ptr e)
@@ -12,14 +15,19 @@ CoStep CoStep::raised(std::exception_ptr e)
     return {cancel ? CoStatus::Cancel : CoStatus::Raise, nullptr, std::move(e)};
 }
 
-TaskBase::TaskBase(FutureBase& self, Coroutine* coro, TaskId id, std::string name)
-    : m_self(&self)
-    , m_coro(coro)
+TaskBase::TaskBase(FutureBase& self, Coroutine* coro, TaskId id, std::string name, std::uint32_t number)
+    : m_coro(coro)
     , m_id(id)
+    , m_selfOffset(std::uint16_t(reinterpret_cast<char*>(this) - reinterpret_cast<char*>(&self)))
 {
+    if (reinterpret_cast<char*>(this) - reinterpret_cast<char*>(&self) != std::ptrdiff_t(m_selfOffset)) {
+        std::fprintf(stderr, "TaskBase layout invariant failed: the future is %td bytes before the task, at most %u allowed\n",
+                     reinterpret_cast<char*>(this) - reinterpret_cast<char*>(&self), 65535u);
+        std::abort();
+    }
     EventLoop& loop = self.loop();
     if (name.empty())
-        m_number = loop.nextTaskNumber();
+        m_number = number ? number : loop.nextTaskNumber();
     else
         m_name = std::make_unique<std::string>(std::move(name));
     self.setWaitTag(WaitKind::Task, id);
@@ -65,8 +73,9 @@ std::string TaskBase::describe() const
 
 bool TaskBase::cancel(const std::string& msg)
 {
-    m_self->setLogTraceback(false);
-    if (m_self->done())
+    FutureBase& self = future();
+    self.setLogTraceback(false);
+    if (self.done())
         return false;
     ++m_numCancelsRequested;
     // A waiter that accepts the cancellation stays recorded: it may be a task
@@ -75,7 +84,7 @@ bool TaskBase::cancel(const std::string& msg)
         return true;
     // The step is already scheduled: it throws CancelledError in.
     m_mustCancel = true;
-    m_self->setCancelMessage(msg);
+    self.setCancelMessage(msg);
     return true;
 }
 
@@ -88,7 +97,7 @@ int TaskBase::uncancel()
 
 void TaskBase::scheduleStep(std::exception_ptr exc)
 {
-    EventLoop& loop = m_self->loop();
+    EventLoop& loop = future().loop();
     loop.scheduleSoon(Callback([task = Ref<TaskBase>(this), e = std::move(exc)]() mutable {
                           task->step(std::move(e));
                       }),
@@ -98,7 +107,7 @@ void TaskBase::scheduleStep(std::exception_ptr exc)
 
 void TaskBase::wakeup(FutureBase& awaited)
 {
-    m_self->loop().context().emit(Event{EventKind::FutureWaiter, 0, 0, awaited.id(), m_id, 0, 0});
+    future().loop().context().emit(Event{EventKind::FutureWaiter, 0, 0, awaited.id(), m_id, 0, 0});
     // Future.result() in CPython's __wakeup: the value itself is not passed,
     // the coroutine reads it from the future it awaited.
     step(awaited.resultError());
@@ -106,7 +115,7 @@ void TaskBase::wakeup(FutureBase& awaited)
 
 void TaskBase::step(std::exception_ptr exc)
 {
-    FutureBase& self = *m_self;
+    FutureBase& self = future();
     if (self.done())
         throw InvalidStateError("_step(): already done: " + describe());
     if (m_mustCancel) {

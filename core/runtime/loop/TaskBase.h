@@ -29,9 +29,13 @@ public:
     /// The id shared with every other kind of task (greenlets, workers...).
     TaskId taskId() const { return m_id; }
     /// This task seen as a future.
-    FutureBase& future() const { return *m_self; }
-    EventLoop& loop() const { return m_self->loop(); }
-    bool done() const { return m_self->done(); }
+    FutureBase& future() const
+    {
+        // The future is another base of the same object, m_selfOffset bytes before this one.
+        return *reinterpret_cast<FutureBase*>(const_cast<char*>(reinterpret_cast<const char*>(this)) - m_selfOffset);
+    }
+    EventLoop& loop() const { return future().loop(); }
+    bool done() const { return future().done(); }
 
     /// Task.get_name(): "Task-N" unless set.
     std::string name() const;
@@ -55,12 +59,14 @@ public:
     /// True once the first step has run.
     bool started() const { return m_started; }
 
-    void ref() { m_self->ref(); }
-    void unref() { m_self->unref(); }
+    void ref() { future().ref(); }
+    void unref() { future().unref(); }
 
 protected:
-    /// Registers the task, announces it in the trace and schedules its first step.
-    TaskBase(FutureBase& self, Coroutine* coro, TaskId id, std::string name);
+    /// Registers the task, announces it in the trace and schedules its first
+    /// step. An empty `name` means "Task-N": N is `number`, or the loop's
+    /// next task number when `number` is 0. The text is made only when asked.
+    TaskBase(FutureBase& self, Coroutine* coro, TaskId id, std::string name, std::uint32_t number = 0);
     virtual ~TaskBase();
 
     /// Called once the coroutine returned: move its result into the future.
@@ -77,13 +83,13 @@ private:
     void releaseCoroutine();
     std::string describe() const;
 
-    FutureBase* m_self;                   ///< this task as a future (the other base of Task<T>)
     Coroutine* m_coro;                    ///< owned; destroyed when the task finishes
     Ref<FutureBase> m_futWaiter;          ///< CPython's _fut_waiter
     std::unique_ptr<std::string> m_name;  ///< set by setName(); null means "Task-<m_number>"
     TaskId m_id;
     std::uint32_t m_number = 0;           ///< N of "Task-N" (0 when created with a name)
     int m_numCancelsRequested = 0;
+    std::uint16_t m_selfOffset;           ///< this task as a future (the other base of Task<T>): `this` minus this many bytes
     bool m_mustCancel = false;
     bool m_started = false;
 };

@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <malloc.h>
+#include <sys/mman.h>
 
 namespace coroscope::pylite {
 
@@ -45,9 +46,30 @@ Heap::~Heap()
     for (FreeBlock*& head : m_freeBlocks) {
         while (FreeBlock* b = head) {
             head = b->next;
-            std::free(b);
+            if (!inSlab(b)) std::free(b);
         }
     }
+    if (m_slabBase) munmap(m_slabBase, std::size_t(m_slabEnd - m_slabBase));
+}
+
+bool Heap::newSlabChunk(std::size_t cls)
+{
+    if (!m_slabBase) {
+        if (m_slabFailed) return false;
+        void* mem = mmap(nullptr, kSlabReserveBytes, PROT_READ | PROT_WRITE,
+                         MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+        if (mem == MAP_FAILED) {
+            m_slabFailed = true;
+            return false;
+        }
+        m_slabBase = m_slabNext = static_cast<char*>(mem);
+        m_slabEnd = m_slabBase + kSlabReserveBytes;
+    }
+    if (std::size_t(m_slabEnd - m_slabNext) < kSlabChunkBytes) return false;
+    m_chunkClass.push_back(std::uint8_t(cls));
+    m_bump[cls] = {m_slabNext, m_slabNext + kSlabChunkBytes};
+    m_slabNext += kSlabChunkBytes;
+    return true;
 }
 
 void* Heap::poolAlloc(std::size_t bytes)
@@ -58,17 +80,29 @@ void* Heap::poolAlloc(std::size_t bytes)
         m_freeBlocks[cls] = b->next;
         return b;
     }
-    return std::malloc(cls * kPoolGranule);
+    const std::size_t size = std::max<std::size_t>(cls * kPoolGranule, sizeof(FreeBlock));
+    Bump& bump = m_bump[cls];
+    if (std::size_t(bump.end - bump.next) < size && !newSlabChunk(cls)) return std::malloc(size);
+    void* p = bump.next;
+    bump.next += size;
+    return p;
 }
 
 void Heap::poolFree(void* p, std::size_t bytes)
 {
+    if (inSlab(p)) {
+        const std::size_t cls = m_chunkClass[std::size_t(static_cast<char*>(p) - m_slabBase) / kSlabChunkBytes];
+        auto* b = static_cast<FreeBlock*>(p);
+        b->next = m_freeBlocks[cls];
+        m_freeBlocks[cls] = b;
+        return;
+    }
     if (bytes > kPoolMaxBytes) {
         std::free(p);
         return;
     }
-    // The class comes from the block itself, not from `bytes`: every block
-    // is a malloc block at least as large as its class, whatever size the
+    // A malloc block: the class comes from the block itself, not from
+    // `bytes`: it is at least as large as its class, whatever size the
     // caller believes it has.
     const std::size_t cls = std::min(malloc_usable_size(p), kPoolMaxBytes) / kPoolGranule;
     auto* b = static_cast<FreeBlock*>(p);
@@ -184,7 +218,7 @@ void* Heap::reallocBuffer(void* p, std::size_t oldBytes, std::size_t newBytes)
     }
     if (newBytes > oldBytes && !checkBudget(newBytes - oldBytes)) return nullptr;
     void* q;
-    if (oldBytes > kPoolMaxBytes && newBytes > kPoolMaxBytes) {
+    if (oldBytes > kPoolMaxBytes && newBytes > kPoolMaxBytes && !(p && inSlab(p))) {
         q = std::realloc(p, newBytes);
     } else {
         // A pooled block's size class is fixed: move to a block of the new size.
@@ -302,7 +336,9 @@ struct ReachableContext {
 void Heap::computeGcRefs(GcList& list)
 {
     for (GcHead* h = list.head.m_next; h != &list.head; h = h->m_next) {
-        h->m_gcRefs = objectOf(h)->m_refcnt;
+        // Clamped: an immortal object's huge count stays positive, and no
+        // collection can subtract 2^30 internal references.
+        h->m_gcRefs = std::int32_t(std::min<std::int64_t>(objectOf(h)->m_refcnt, std::int64_t(1) << 30));
         h->m_flags |= kCollecting;
         h->m_flags &= ~kUnreachable;
     }

@@ -36,14 +36,14 @@
 namespace coroscope::pylite {
 
 /// Prefix of every collector-tracked object (lives just before the Object).
+/// Objects are 8-byte aligned (nothing in an object needs more).
 struct GcHead {
     GcHead* m_prev;
     GcHead* m_next;
-    std::int64_t m_gcRefs;  ///< scratch count during a collection
+    std::int32_t m_gcRefs;  ///< scratch count during a collection (the refcount, clamped to 2^30)
     std::uint32_t m_flags;  ///< GcFlag bits
-    std::uint32_t m_unused;
 };
-static_assert(sizeof(GcHead) % 16 == 0);
+static_assert(sizeof(GcHead) == 24 && sizeof(GcHead) % alignof(Object) == 0);
 
 inline GcHead* gcHeadOf(Object* o) { return reinterpret_cast<GcHead*>(o) - 1; }
 inline Object* objectOf(GcHead* h) { return reinterpret_cast<Object*>(h + 1); }
@@ -80,6 +80,16 @@ public:
 
     /// Called by releaseObject() when a count reaches zero.
     void release(Object* o);
+
+    /// The offset of `p` in the slab reservation (false when `p` lies outside
+    /// it): addresses shown to programs must not depend on where the system
+    /// placed the reservation.
+    bool slabOffset(const void* p, std::uint64_t& offset) const
+    {
+        if (!inSlab(p)) return false;
+        offset = std::uint64_t(static_cast<const char*>(p) - m_slabBase);
+        return true;
+    }
 
     std::size_t liveBytes() const { return m_liveBytes; }
     std::size_t liveObjects() const { return m_liveObjects; }
@@ -127,9 +137,20 @@ private:
     /// Small blocks (objects and buffers up to kPoolMaxBytes) are recycled
     /// through per-size free lists instead of going back to malloc: most
     /// objects die young (a task step's StopIteration, a bound method), and
-    /// the free list makes their next allocation a pointer pop.
+    /// the free list makes their next allocation a pointer pop. New small
+    /// blocks are carved from slab chunks of one size class each (no malloc
+    /// header, no rounding beyond the 8-byte granule); a chunk's class is
+    /// recorded per chunk, so a block's class never depends on the size its
+    /// caller passes back. Without slab space (the reservation failed or is
+    /// used up) small blocks come from malloc as before.
     void* poolAlloc(std::size_t bytes);
     void poolFree(void* p, std::size_t bytes);
+    bool inSlab(const void* p) const
+    {
+        return static_cast<const char*>(p) >= m_slabBase && static_cast<const char*>(p) < m_slabEnd;
+    }
+    /// A fresh chunk for size class `cls`; false when no slab space is left.
+    bool newSlabChunk(std::size_t cls);
     std::size_t collectGeneration(GcList& gen, GcList& survivors);
     void computeGcRefs(GcList& list);
     void partitionUnreachable(GcList& list, GcList& unreachable);
@@ -158,12 +179,25 @@ private:
     int m_releaseDepth = 0;
     std::vector<Object*> m_deferredReleases;
 
-    static constexpr std::size_t kPoolGranule = 16;
+    static constexpr std::size_t kPoolGranule = 8;
     static constexpr std::size_t kPoolMaxBytes = 512;
+    static constexpr std::size_t kSlabChunkBytes = std::size_t(64) << 10;
+    static constexpr std::size_t kSlabReserveBytes = std::size_t(8) << 30; ///< address space only; pages are used as touched
     struct FreeBlock {
         FreeBlock* next;
     };
-    FreeBlock* m_freeBlocks[kPoolMaxBytes / kPoolGranule + 1] = {}; ///< by size class (bytes rounded up to the granule)
+    struct Bump {
+        char* next = nullptr; ///< next unused byte of the class's current chunk
+        char* end = nullptr;
+    };
+    static constexpr std::size_t kPoolClasses = kPoolMaxBytes / kPoolGranule + 1;
+    FreeBlock* m_freeBlocks[kPoolClasses] = {}; ///< by size class (bytes rounded up to the granule)
+    Bump m_bump[kPoolClasses];
+    char* m_slabBase = nullptr;   ///< reserved on first use; null when not (yet) reserved
+    char* m_slabNext = nullptr;   ///< first chunk not handed out
+    char* m_slabEnd = nullptr;
+    bool m_slabFailed = false;    ///< the reservation failed: malloc only
+    std::vector<std::uint8_t> m_chunkClass; ///< size class of each chunk handed out, by index
 };
 
 } // namespace coroscope::pylite

@@ -23,6 +23,11 @@ ObjectSpace::~ObjectSpace() { teardown(); }
 std::uint64_t ObjectSpace::displayAddress(const void* p) const
 {
     constexpr std::uint64_t kShownBase = 0x7f3c00000000ull;
+    // Small blocks live in the heap's slab reservation, shown 4 GiB above at
+    // twice their offset: 8-byte aligned blocks then print 16-byte aligned,
+    // as CPython's objects do.
+    constexpr std::uint64_t kShownSlab = 0x100000000ull;
+    if (std::uint64_t at; m_heap.slabOffset(p, at)) return kShownBase + kShownSlab + 2 * at;
     const auto base = reinterpret_cast<std::uintptr_t>(m_types.typeType);
     return kShownBase + (std::uint64_t(reinterpret_cast<std::uintptr_t>(p)) - std::uint64_t(base));
 }

@@ -30,7 +30,7 @@ public:
             refill();
         Handle* h = m_free;
         m_free = h->m_nextFree;
-        h->m_nextFree = nullptr;
+        h->m_when = 0;
         ++m_live;
         return h;
     }
@@ -39,7 +39,6 @@ public:
     void release(Handle* h)
     {
         h->m_cancelled = h->m_inHeap = h->m_running = h->m_ownsTask = false;
-        h->m_when = 0;
         h->m_seq = 0;
         h->m_id = h->m_timer = h->m_task = 0;
         h->m_nextFree = m_free;

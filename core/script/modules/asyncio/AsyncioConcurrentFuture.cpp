@@ -59,9 +59,7 @@ Ref cfInit(ObjectSpace& space, Value self, const CallArgs&)
     coroscope::Ref<PyFuture> f = PyFuture::create(*loop);
     // A dead executor future may have had this address: its "started" flag is not ours.
     st.jobStarted.erase(f.get());
-    auto payload = std::make_unique<FuturePayload>(st, self.object(), coroscope::Ref<FutureBase>(f));
-    Ref box = newNativeBox(space, st.boxType.get(), std::move(payload));
-    if (!box || !dictSetStr(space, instanceDict(space, self), "__future_core__", box.get())) return Ref();
+    if (!st.attachPayload(self.object(), coroscope::Ref<FutureBase>(f))) return Ref();
     return Ref::none();
 }
 
@@ -89,7 +87,7 @@ Ref cfResult(ObjectSpace& space, Value self, const CallArgs&)
     FuturePayload* p = cfOf(space, st, self);
     if (!p || !cfWait(space, st, *p)) return Ref();
     try {
-        return p->typed->result();
+        return p->typed()->result();
     } catch (...) {
         coroscope::rethrowIfForcedUnwind();
         return st.raiseCore(std::current_exception());
@@ -126,7 +124,7 @@ Ref cfSetResult(ObjectSpace& space, Value self, const CallArgs& args)
     FuturePayload* p = cfOf(space, st, self);
     if (!p) return Ref();
     try {
-        p->typed->setResult(Ref::borrow(args[0]));
+        p->typed()->setResult(Ref::borrow(args[0]));
     } catch (...) {
         coroscope::rethrowIfForcedUnwind();
         return st.raiseCore(std::current_exception());
@@ -147,8 +145,6 @@ Ref cfSetException(ObjectSpace& space, Value self, const CallArgs& args)
         coroscope::rethrowIfForcedUnwind();
         return st.raiseCore(std::current_exception());
     }
-    // Kept for repr, which must not mark the exception as retrieved.
-    p->error = std::make_shared<Ref>(Ref::borrow(args[0]));
     flushCallbacks(st, *p->future);
     return Ref::none();
 }
@@ -218,13 +214,14 @@ Ref cfRepr(ObjectSpace& space, Value self)
         text += "cancelled>";
     } else if (!f.done()) {
         text += jobRunning(st, *p) ? "running>" : "pending>";
-    } else if (p->error && *p->error) {
-        text += "finished raised " + std::string(typeName(space, p->error->get())) + ">";
+    } else if (Value known = AsyncioState::knownError(f)) {
+        // Read without marking the exception as retrieved.
+        text += "finished raised " + std::string(typeName(space, known)) + ">";
     } else {
         try {
             // Without a kept exception object the future has a result or was read already.
             std::exception_ptr e = f.exception();
-            Ref value = e ? st.fromCore(e) : p->typed->result();
+            Ref value = e ? st.fromCore(e) : p->typed()->result();
             if (!value) return Ref();
             text += (e ? "finished raised " : "finished returned ") + std::string(typeName(space, value.get())) + ">";
         } catch (...) {

@@ -224,7 +224,7 @@ Ref executorMap(ObjectSpace& space, Value self, const CallArgs& args)
         if (!driveUntil(st, p->loopObject.get(), *fp->future)) return Ref();
         Ref r;
         try {
-            r = fp->typed->result();
+            r = fp->typed()->result();
         } catch (...) {
             coroscope::rethrowIfForcedUnwind();
             return st.raiseCore(std::current_exception());
@@ -263,8 +263,7 @@ Ref submitJob(AsyncioState& st, Value executorObj, ExecutorPayload* p, Value fn,
     Ref keepExecutor = Ref::borrow(executorObj);
     const bool process = p->process;
     auto started = std::make_shared<bool>(false);
-    auto raised = std::make_shared<Ref>();
-    auto job = [stp, callable, args, kwargs, ex, process, keepExecutor, started, raised]() -> Ref {
+    auto job = [stp, callable, args, kwargs, ex, process, keepExecutor, started]() -> Ref {
         *started = true;
         Vm& vm = stp->vm;
         ObjectSpace& sp = vm.space();
@@ -300,10 +299,7 @@ Ref submitJob(AsyncioState& st, Value executorObj, ExecutorPayload* p, Value fn,
         Ref error = result ? Ref() : sp.takeError();
         stp->activeWorker = previous;
         restoreVm(vm, ctx.outer, ex->fibers());
-        if (!result) {
-            *raised = error;
-            std::rethrow_exception(stp->toCore(std::move(error)));
-        }
+        if (!result) std::rethrow_exception(stp->toCore(std::move(error)));
         return result;
     };
     coroscope::Ref<PyFuture> f;
@@ -328,11 +324,9 @@ Ref submitJob(AsyncioState& st, Value executorObj, ExecutorPayload* p, Value fn,
     if (st.exitJobs.size() >= 64 && st.exitJobs.size() % 64 == 0)
         std::erase_if(st.exitJobs, [](const AsyncioState::ExitJob& j) { return j.job->done(); });
     st.exitJobs.push_back({p->loopObject, coroscope::Ref<FutureBase>(f)});
-    Ref object = st.objectOfType(*f, futureType);
-    // concurrent.futures.Future's repr names the exception's class without retrieving it.
-    if (object && futureType == st.concurrentFutureType.get())
-        if (FuturePayload* payload = st.payloadOf(object.get())) payload->error = raised;
-    return object;
+    // concurrent.futures.Future's repr names the exception's class without
+    // retrieving it (AsyncioState::knownError).
+    return st.objectOfType(*f, futureType);
 }
 
 bool sleepWithExecutors(AsyncioState& st, Nanos duration)

@@ -37,9 +37,7 @@ Ref futureInit(ObjectSpace& space, Value self, const CallArgs& args)
     if (!loop) return space.raise(space.types().RuntimeError, "no running event loop");
     (void)args;
     coroscope::Ref<PyFuture> f = PyFuture::create(*loop);
-    auto payload = std::make_unique<FuturePayload>(*st, self.object(), coroscope::Ref<FutureBase>(f));
-    Ref box = detail::newNativeBox(space, st->boxType.get(), std::move(payload));
-    if (!box || !dictSetStr(space, instanceDict(space, self), "__future_core__", box.get())) return Ref();
+    if (!st->attachPayload(self.object(), coroscope::Ref<FutureBase>(f))) return Ref();
     return Ref::none();
 }
 
@@ -48,7 +46,7 @@ Ref futureResult(ObjectSpace& space, Value self, const CallArgs& args)
     if (!checkNoArgs(space, args, "result")) return Ref();
     FuturePayload* p = futureOf(space, self);
     if (!p) return Ref();
-    return guarded(*p->state, [&] { return p->typed->result(); });
+    return guarded(*p->state, [&] { return p->typed()->result(); });
 }
 
 Ref futureException(ObjectSpace& space, Value self, const CallArgs& args)
@@ -81,10 +79,11 @@ Ref futureCancel(ObjectSpace& space, Value self, const CallArgs& args)
     FuturePayload* p = futureOf(space, self);
     if (!p) return Ref();
     const std::string msg = optionalText(space, a[0]);
-    if (!p->gatherChildren.empty() && !p->future->done()) {
+    auto gather = p->future->done() ? p->state->gathers.end() : p->state->gathers.find(p->future.get());
+    if (gather != p->state->gathers.end()) {
         // _GatheringFuture.cancel: cancel the children; the gather ends
         // with their CancelledError.
-        std::vector<Ref> children = p->gatherChildren;
+        std::vector<Ref> children = gather->second->children;
         bool any = false;
         for (Ref& c : children)
             if (FuturePayload* cp = p->state->payloadOf(c.get())) any = cp->future->cancel(msg) || any;
@@ -100,7 +99,7 @@ Ref futureSetResult(ObjectSpace& space, Value self, const CallArgs& args)
     if (!p) return Ref();
     if (p->future->isTask()) return space.raise(space.types().RuntimeError, "Task does not support set_result operation");
     return guarded(*p->state, [&] {
-        p->typed->setResult(Ref::borrow(args[0]));
+        p->typed()->setResult(Ref::borrow(args[0]));
         return Ref::none();
     });
 }
@@ -151,6 +150,40 @@ Ref futureAddDoneCallback(ObjectSpace& space, Value self, const CallArgs& args)
     });
 }
 
+/// The payload of an object of exactly Future or Task (constructed or not).
+FuturePayload* inlinePayload(Object* o)
+{
+    return reinterpret_cast<FuturePayload*>(reinterpret_cast<char*>(o) + AsyncioState::kInlinePayloadOffset);
+}
+
+Value& dictSlot(Object* o) { return *reinterpret_cast<Value*>(reinterpret_cast<char*>(o) + o->m_type->m_dictOffset); }
+
+/// Destroy and clear slots of Future and Task: the inline payload goes
+/// (releasing the core future), then the dict. Clearing twice is harmless.
+void futureObjectClear(ObjectSpace&, Object* o)
+{
+    FuturePayload* p = inlinePayload(o);
+    if (p->state) {
+        p->~FuturePayload();
+        p->state = nullptr;
+    }
+    clearField(dictSlot(o));
+}
+
+/// The payload's coroutine is not visited, as when it lived in a box.
+void futureObjectTraverse(Object* o, VisitFn visit, void* ctx)
+{
+    visit(Value::fromObject(o->m_type), ctx);
+    visit(dictSlot(o), ctx);
+}
+
+void setFutureObjectSlots(TypeObject* t)
+{
+    t->m_slots.destroy = futureObjectClear;
+    t->m_slots.clear = futureObjectClear;
+    t->m_slots.traverse = futureObjectTraverse;
+}
+
 // ------------------------------------------------------ await iterator
 
 /// The fields of a FutureIter (what Future.__await__ and asyncio.sleep()
@@ -161,47 +194,58 @@ struct AwaitFields {
     AsyncioState* state; ///< the module state (outlives every iterator)
     Value fut;           ///< owned: the future awaited (a sleep's timer future once started)
     Value result;        ///< owned: the sleep's result
-    double delay;        ///< the sleep's delay in seconds
+    union {
+        double delay;    ///< the sleep's delay in seconds, until its timer starts
+        Handle* timer;   ///< hasTimer: counted, the started sleep's timer, cancelled when the sleep dies unfinished
+    };
     bool isSleep;        ///< made by asyncio.sleep()
     bool yielded;        ///< it has yielded once
-    Handle* timer;       ///< counted: a started sleep's timer, cancelled when the sleep dies unfinished
+    bool hasTimer;       ///< `timer` is set (else `delay`)
 };
+static_assert(sizeof(AwaitFields) == 40);
 
 AwaitFields& fieldsOf(Object* o)
 {
     return *reinterpret_cast<AwaitFields*>(reinterpret_cast<char*>(o) + o->m_type->m_basicSize - sizeof(AwaitFields));
 }
 
-Value& iterDictSlot(Object* o) { return *reinterpret_cast<Value*>(reinterpret_cast<char*>(o) + o->m_type->m_dictOffset); }
+/// The iterator's dict slot (null for Future.__await__'s iterators, which have none).
+Value iterDict(Object* o)
+{
+    const std::uint32_t at = o->m_type->m_dictOffset;
+    return at ? *reinterpret_cast<Value*>(reinterpret_cast<char*>(o) + at) : Value();
+}
 
 void iterDestroy(ObjectSpace&, Object* o)
 {
     AwaitFields& a = fieldsOf(o);
     // CPython's sleep cancels its timer in a finally block: a sleep dropped
     // before its timer fired (its task was cancelled) leaves no timer behind.
-    if (Handle* timer = std::exchange(a.timer, nullptr)) {
+    if (a.hasTimer) {
+        a.hasTimer = false;
+        Handle* timer = std::exchange(a.timer, nullptr);
         timer->cancel();
         timer->unref();
     }
     clearField(a.fut);
     clearField(a.result);
-    clearField(iterDictSlot(o));
+    if (const std::uint32_t at = o->m_type->m_dictOffset) clearField(*reinterpret_cast<Value*>(reinterpret_cast<char*>(o) + at));
 }
 
 void iterTraverse(Object* o, VisitFn visit, void* ctx)
 {
     AwaitFields& a = fieldsOf(o);
     visit(Value::fromObject(o->m_type), ctx);
-    visit(iterDictSlot(o), ctx);
+    visit(iterDict(o), ctx);
     visit(a.fut, ctx);
     visit(a.result, ctx);
 }
 
 void iterClear(ObjectSpace& space, Object* o) { iterDestroy(space, o); }
 
-Ref newAwaitIter(AsyncioState& st, Value fut)
+Ref newAwaitIter(AsyncioState& st, Value fut, const Ref& type)
 {
-    auto* t = static_cast<TypeObject*>(st.iterType.get().object());
+    auto* t = static_cast<TypeObject*>(type.get().object());
     Object* o = st.vm.space().heap().allocObject(t, t->m_basicSize);
     if (!o) return Ref();
     AwaitFields& a = fieldsOf(o);
@@ -215,7 +259,7 @@ Ref futureAwait(ObjectSpace& space, Value self, const CallArgs&)
 {
     AsyncioState* st = stateOfType(space, self);
     if (!st) return Ref();
-    return newAwaitIter(*st, self);
+    return newAwaitIter(*st, self, st->awaitIterType);
 }
 
 /// "quick() running at main.py:2" / "quick() done, defined at main.py:2".
@@ -275,8 +319,7 @@ Ref futureRepr(ObjectSpace& space, Value self)
 {
     FuturePayload* p = futureOf(space, self);
     if (!p) return Ref();
-    Value known = p->error && *p->error ? p->error->get() : Value();
-    return newStr(space, detail::futureText(*p->state, *p->future, p->coro.get(), known));
+    return newStr(space, detail::futureText(*p->state, *p->future, p->coro.get(), AsyncioState::knownError(*p->future)));
 }
 
 Ref taskGetName(ObjectSpace& space, Value self, const CallArgs&)
@@ -313,7 +356,7 @@ Ref iterStep(ObjectSpace& space, Value self, bool slot)
     if (!a.fut && !a.isSleep) {
         // An iterator with a "start" callable in its dict (asyncio.wait): the
         // first step calls it for the future to await.
-        Value dict = iterDictSlot(self.object());
+        Value dict = iterDict(self.object());
         Value start = dict ? dictGetStr(space, asDict(dict), "start") : Value();
         if (start) {
             Ref fut = callFunction(space, start, {});
@@ -342,6 +385,7 @@ Ref iterStep(ObjectSpace& space, Value self, bool slot)
         });
         a.timer = timer.get();
         a.timer->ref();
+        a.hasTimer = true;
         Ref obj = st->objectOf(*f);
         if (!obj) return Ref();
         Heap& heap = space.heap();
@@ -358,7 +402,7 @@ Ref iterStep(ObjectSpace& space, Value self, bool slot)
         a.yielded = true;
         return Ref::borrow(fut);
     }
-    Ref r = guarded(*st, [&] { return p->typed->result(); });
+    Ref r = guarded(*st, [&] { return p->typed()->result(); });
     if (!r) return Ref();
     if (slot && r.get().isNone()) return Ref();
     return raiseStop(space, r.get());
@@ -380,7 +424,7 @@ Ref iterSelf(ObjectSpace&, Value self, const CallArgs&) { return Ref::borrow(sel
 
 Ref newSleepAwaitable(AsyncioState& st, double delay, Value result)
 {
-    Ref it = newAwaitIter(st, Value());
+    Ref it = newAwaitIter(st, Value(), st.iterType);
     if (!it) return Ref();
     AwaitFields& a = fieldsOf(it.get().object());
     a.isSleep = true;
@@ -409,8 +453,17 @@ bool addFutureClasses(AsyncioState& st)
                 {"add_done_callback", futureAddDoneCallback}, {"__await__", futureAwait}, {"__iter__", futureAwait}});
     updateSlots(space, ft);
     ft->m_slots.repr = futureRepr;
+    // Room for the inline FuturePayload right after the dict slot; classes
+    // derived later inherit the size (their objects keep the payload in a box).
+    if (ft->m_basicSize != AsyncioState::kInlinePayloadOffset || ft->m_dictOffset != sizeof(Object)) {
+        space.raise(space.types().SystemError, "asyncio.Future has an unexpected layout");
+        return false;
+    }
+    ft->m_basicSize += std::uint32_t(sizeof(FuturePayload));
+    setFutureObjectSlots(ft);
     st.taskType = makeClass(space, "Task", st.futureType.get(), "asyncio", &st);
     if (!st.taskType) return false;
+    setFutureObjectSlots(st.taskType.as<TypeObject>());
     addMethods(space, st.taskType.as<TypeObject>(), {{"get_name", taskGetName}, {"set_name", taskSetName}});
     st.iterType = makeClass(space, "FutureIter", object, "asyncio", &st);
     if (!st.iterType) return false;
@@ -426,6 +479,25 @@ bool addFutureClasses(AsyncioState& st)
     it->m_slots.destroy = iterDestroy;
     it->m_slots.traverse = iterTraverse;
     it->m_slots.clear = iterClear;
+
+    // What `await future` makes, once per await: the same fields and methods
+    // without the dict slot and the collector's header (40 bytes less). It
+    // holds only the future awaited, whose own references (its core future,
+    // a task's coroutine) the collector does not see either, so the only
+    // cycle it could hide runs through attributes a program stores in a
+    // plain Future's __dict__ that lead back to the coroutine awaiting it.
+    st.awaitIterType = makeClass(space, "FutureIter", object, "asyncio", &st);
+    if (!st.awaitIterType) return false;
+    auto* at = st.awaitIterType.as<TypeObject>();
+    addMethods(space, at, {{"__next__", iterNextFn}, {"send", iterSend}, {"__iter__", iterSelf}, {"__await__", iterSelf}});
+    updateSlots(space, at);
+    at->m_slots.next = iterNextSlot;
+    at->m_flags &= ~(std::uint32_t(TypeFlag::BaseType) | std::uint32_t(TypeFlag::Gc));
+    at->m_dictOffset = 0;
+    at->m_basicSize = std::uint32_t(sizeof(Object) + sizeof(AwaitFields));
+    at->m_slots.destroy = iterDestroy;
+    at->m_slots.traverse = nullptr;
+    at->m_slots.clear = nullptr;
     return true;
 }
 

@@ -62,7 +62,7 @@ Ref loopRunUntilComplete(ObjectSpace& space, Value self, const CallArgs& args)
     if (!fut) return Ref();
     FuturePayload* p = st.payloadOf(fut.get());
     if (!runLoopUntil(st, self, *p->future)) return Ref();
-    return guarded(st, [&] { return p->typed->result(); });
+    return guarded(st, [&] { return p->typed()->result(); });
 }
 
 Ref loopCreateTask(ObjectSpace& space, Value self, const CallArgs& args)

@@ -22,8 +22,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 namespace coroscope::pylite::detail {
@@ -263,7 +261,7 @@ Ref asyncioRun(ObjectSpace& space, Value self, const CallArgs& args)
     FuturePayload* p = st.payloadOf(task.get());
     const bool ok = runLoopUntil(st, loopObj.get(), *p->future);
     Ref result;
-    if (ok) result = guarded(st, [&] { return p->typed->result(); });
+    if (ok) result = guarded(st, [&] { return p->typed()->result(); });
     Ref pending = space.takeError();
     // CPython's runner: cancel what is left, then shutdown_asyncgens and
     // shutdown_default_executor (two more task numbers).
@@ -361,11 +359,42 @@ Ref asyncioEnsureFuture(ObjectSpace& space, Value self, const CallArgs& args)
     return ensureFutureIn(st, *loop, a[0]);
 }
 
-struct GatherState {
-    std::vector<Ref> children;
-    std::size_t remaining = 0;
-    bool returnExceptions = false;
-};
+/// _done_callback in CPython's gather(): one per distinct child, holding
+/// only the shared state (it fits a Callback's inline buffer).
+void gatherChildDone(const std::shared_ptr<GatherState>& gs, FutureBase* done)
+{
+    AsyncioState& st = *gs->state;
+    PyFuture& outer = *gs->outer;
+    --gs->remaining;
+    if (outer.done()) {
+        if (!done->cancelled()) (void)done->exception();
+        if (gs->remaining == 0) st.gathers.erase(&outer);
+        return;
+    }
+    if (!gs->returnExceptions) {
+        if (done->cancelled()) {
+            st.gathers.erase(&outer);
+            outer.setException(done->makeCancelledError());
+            return;
+        }
+        if (std::exception_ptr e = done->exception()) {
+            st.gathers.erase(&outer);
+            outer.setException(e);
+            return;
+        }
+    }
+    if (gs->remaining != 0) return;
+    ObjectSpace& sp = st.vm.space();
+    Ref list = newList(sp);
+    for (Ref& c : gs->children) {
+        FuturePayload* p = st.payloadOf(c.get());
+        std::exception_ptr e = p->future->cancelled() ? p->future->makeCancelledError() : p->future->exception();
+        Ref item = e ? st.fromCore(e) : p->typed()->result();
+        listAppend(sp, list.as<ListObject>(), item.get());
+    }
+    st.gathers.erase(&outer);
+    outer.setResult(std::move(list));
+}
 
 Ref asyncioGather(ObjectSpace& space, Value self, const CallArgs& args)
 {
@@ -380,67 +409,53 @@ Ref asyncioGather(ObjectSpace& space, Value self, const CallArgs& args)
     EventLoop* loop = loopForCall(st);
     if (!loop) return Ref();
     auto gs = std::make_shared<GatherState>();
+    gs->state = &st;
     gs->returnExceptions = returnExceptions;
-    std::unordered_map<std::uint64_t, std::size_t> firstIndex; // an awaitable passed twice shares its child
-    for (std::size_t i = 0; i < args.positional; ++i) {
-        Ref child;
-        auto [at, added] = firstIndex.emplace(args[i].bits(), i);
-        if (!added) child = gs->children[at->second];
-        if (!child) child = ensureFutureIn(st, *loop, args[i]);
+    const std::size_t n = args.positional;
+    // An awaitable passed twice shares its child: the first index of each
+    // argument, found by sorting (word, index) pairs.
+    std::vector<std::uint32_t> firstIndex(n);
+    {
+        std::vector<std::pair<std::uint64_t, std::uint32_t>> order(n);
+        for (std::size_t i = 0; i < n; ++i) order[i] = {args[i].bits(), std::uint32_t(i)};
+        std::sort(order.begin(), order.end());
+        for (std::size_t i = 0; i < n; ++i)
+            firstIndex[order[i].second] = i > 0 && order[i - 1].first == order[i].first ? firstIndex[order[i - 1].second]
+                                                                                         : order[i].second;
+    }
+    gs->children.reserve(n);
+    for (std::size_t i = 0; i < n; ++i) {
+        Ref child = firstIndex[i] != i ? gs->children[firstIndex[i]] : ensureFutureIn(st, *loop, args[i]);
         if (!child) return Ref();
         gs->children.push_back(std::move(child));
     }
-    coroscope::Ref<PyFuture> outer = PyFuture::create(*loop);
-    AsyncioState* stp = &st;
-    auto finish = [stp, gs, outer]() {
-        ObjectSpace& sp = stp->vm.space();
-        Ref list = newList(sp);
-        for (Ref& c : gs->children) {
-            FuturePayload* p = stp->payloadOf(c.get());
-            std::exception_ptr e = p->future->cancelled() ? p->future->makeCancelledError() : p->future->exception();
-            Ref item = e ? stp->fromCore(e) : p->typed->result();
-            listAppend(sp, list.as<ListObject>(), item.get());
-        }
-        outer->setResult(std::move(list));
-    };
-    gs->remaining = gs->children.size();
+    std::vector<std::uint32_t>().swap(firstIndex);
+    gs->outer = PyFuture::create(*loop);
+    coroscope::Ref<PyFuture> outer = gs->outer;
     if (gs->children.empty()) {
-        finish();
+        outer->setResult(newList(space));
         return st.objectOf(*outer);
     }
     Ref outerObj = st.objectOf(*outer);
     if (!outerObj) return Ref();
-    st.payloadOf(outerObj.get())->gatherChildren = gs->children;
-    std::vector<FutureBase*> seen;
-    std::unordered_set<FutureBase*> seenSet;
-    for (Ref& c : gs->children) {
-        FutureBase* f = st.payloadOf(c.get())->future.get();
-        if (!seenSet.insert(f).second) {
-            --gs->remaining;
-            continue;
-        }
-        seen.push_back(f);
+    // Distinct core futures, each waited for once, in the order given.
+    std::vector<FutureBase*> futures(gs->children.size());
+    for (std::size_t i = 0; i < futures.size(); ++i) futures[i] = st.payloadOf(gs->children[i].get())->future.get();
+    std::vector<bool> first(futures.size(), true);
+    {
+        std::vector<std::pair<FutureBase*, std::uint32_t>> order(futures.size());
+        for (std::size_t i = 0; i < futures.size(); ++i) order[i] = {futures[i], std::uint32_t(i)};
+        std::sort(order.begin(), order.end());
+        for (std::size_t i = 1; i < order.size(); ++i)
+            if (order[i - 1].first == order[i].first) first[order[i].second] = false;
     }
-    for (FutureBase* f : seen) {
-        f->addDoneCallback([stp, gs, outer, finish](FutureBase* done) {
-            --gs->remaining;
-            if (outer->done()) {
-                if (!done->cancelled()) (void)done->exception();
-                return;
-            }
-            if (!gs->returnExceptions) {
-                if (done->cancelled()) {
-                    outer->setException(done->makeCancelledError());
-                    return;
-                }
-                if (std::exception_ptr e = done->exception()) {
-                    outer->setException(e);
-                    return;
-                }
-            }
-            if (gs->remaining == 0) finish();
-        });
-    }
+    std::vector<FutureBase*>().swap(futures);
+    gs->remaining = std::size_t(std::count(first.begin(), first.end(), true));
+    st.gathers[outer.get()] = gs;
+    for (std::size_t i = 0; i < first.size(); ++i)
+        if (first[i])
+            st.payloadOf(gs->children[i].get())->future->addDoneCallback(
+                [gs](FutureBase* done) { gatherChildDone(gs, done); });
     return outerObj;
 }
 

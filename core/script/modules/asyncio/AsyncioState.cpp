@@ -5,12 +5,14 @@
 #include "core/script/value/Args.h"
 #include "core/script/value/Dict.h"
 #include "core/script/value/Exceptions.h"
+#include "core/script/value/Heap.h"
 #include "core/script/value/Protocols.h"
 #include "core/script/value/Str.h"
 #include "core/script/value/Tuple.h"
 #include "core/script/vm/Objects.h"
 #include "core/script/vm/Vm.h"
 
+#include <algorithm>
 #include <new>
 
 namespace coroscope::pylite::detail {
@@ -20,20 +22,12 @@ namespace {
 /// Drives a pylite coroutine for a core Task (CPython's Task.__step).
 class PyCoroutine final : public ValueCoroutine<pylite::Ref> {
 public:
-    PyCoroutine(AsyncioState& state, EventLoop& loop, Value coro, std::shared_ptr<pylite::Ref> error)
+    PyCoroutine(AsyncioState& state, EventLoop& loop, Value coro)
         : m_state(state)
         , m_loop(loop)
         , m_seen(state.loopSeen[&loop])
         , m_coro(pylite::Ref::borrow(coro))
-        , m_error(std::move(error))
     {
-        if (coro.isObject() && (coro.object()->m_type == state.vm.vmTypes().coroutine.get() ||
-                                coro.object()->m_type == state.vm.vmTypes().generator.get())) {
-            auto* gen = static_cast<GeneratorObject*>(coro.object());
-            if (gen->m_qualname) m_name = std::string(strView(gen->m_qualname));
-        } else {
-            m_name = "sleep";
-        }
     }
 
     CoStep resume(std::exception_ptr thrown) override
@@ -77,15 +71,31 @@ public:
             break;
         }
         pylite::Ref exc = space.takeError();
-        *m_error = exc;
-        if (m_state.context.tracing() &&
-            !(m_state.cancelledType && isInstance(space, exc.get(), m_state.cancelledType.get()) == 1))
-            m_state.vm.traceException(runningTraceTask(m_state), exc.get());
+        const bool cancelled = m_state.cancelledType && isInstance(space, exc.get(), m_state.cancelledType.get()) == 1;
+        if (!cancelled) {
+            // Checked for "Task exception was never retrieved" when asyncio.run ends.
+            if (TaskBase* task = m_loop.currentTask())
+                m_state.records.push_back({coroscope::Ref<FutureBase>(&task->future()), m_coro});
+        }
+        if (m_state.context.tracing() && !cancelled) m_state.vm.traceException(runningTraceTask(m_state), exc.get());
         space.clearError();
         return CoStep::raised(m_state.toCore(std::move(exc)));
     }
 
-    void destroy() override { delete this; }
+    /// A new adapter in the pylite heap's small-block pool (null with
+    /// MemoryError pending).
+    static PyCoroutine* make(AsyncioState& state, EventLoop& loop, Value coro)
+    {
+        void* mem = state.vm.space().heap().allocBuffer(sizeof(PyCoroutine));
+        return mem ? ::new (mem) PyCoroutine(state, loop, coro) : nullptr;
+    }
+
+    void destroy() override
+    {
+        Heap& heap = m_state.vm.space().heap();
+        this->~PyCoroutine();
+        heap.freeBuffer(this, sizeof(PyCoroutine));
+    }
 
     /// Resumes the coroutine; objects that are not VM coroutines (the
     /// awaitables asyncio.sleep returns) are stepped through send().
@@ -126,7 +136,17 @@ public:
         }
         return out;
     }
-    std::string_view name() const override { return m_name; }
+    /// The coroutine's __qualname__ ("sleep" for the awaitables asyncio.sleep returns).
+    std::string_view name() const override
+    {
+        Value coro = m_coro.get();
+        if (coro.isObject() && (coro.object()->m_type == m_state.vm.vmTypes().coroutine.get() ||
+                                coro.object()->m_type == m_state.vm.vmTypes().generator.get())) {
+            auto* gen = static_cast<GeneratorObject*>(coro.object());
+            return gen->m_qualname ? strView(gen->m_qualname) : std::string_view();
+        }
+        return "sleep";
+    }
     pylite::Ref takeResult() override { return std::move(m_result); }
 
 private:
@@ -136,8 +156,13 @@ private:
     pylite::Ref m_coro;
     pylite::Ref m_awaiting;
     pylite::Ref m_result;
-    std::shared_ptr<pylite::Ref> m_error;
-    std::string m_name;
+};
+
+/// A FuturePayload kept in a native box (objects of classes other than
+/// exactly Future and Task).
+struct BoxedFuturePayload final : NativePayload {
+    BoxedFuturePayload(AsyncioState& s, Object* o, coroscope::Ref<FutureBase> f) : payload(s, o, std::move(f)) {}
+    FuturePayload payload;
 };
 
 } // namespace
@@ -146,16 +171,13 @@ FuturePayload::FuturePayload(AsyncioState& s, Object* o, coroscope::Ref<FutureBa
     : state(&s)
     , owner(o)
     , future(std::move(f))
-    , typed(static_cast<PyFuture*>(future.get()))
 {
-    s.objects[future.get()] = this;
+    future->setScriptObject(o);
 }
 
 FuturePayload::~FuturePayload()
 {
-    if (!state) return;
-    auto it = state->objects.find(future.get());
-    if (it != state->objects.end() && it->second == this) state->objects.erase(it);
+    if (future && future->scriptObject() == owner) future->setScriptObject(nullptr);
 }
 
 AsyncioState::AsyncioState(Vm& v)
@@ -166,8 +188,7 @@ AsyncioState::AsyncioState(Vm& v)
 
 AsyncioState::~AsyncioState()
 {
-    for (auto& [f, p] : objects) p->state = nullptr;
-    objects.clear();
+    gathers.clear();
     runningLoop.reset();
     currentLoop.reset();
 }
@@ -185,17 +206,21 @@ void AsyncioState::reportUnretrieved()
 {
     std::vector<TaskRecord> list = std::move(records);
     records.clear();
+    std::stable_sort(list.begin(), list.end(), [](const TaskRecord& a, const TaskRecord& b) {
+        return a.task->asTask()->taskId() < b.task->asTask()->taskId();
+    });
     for (TaskRecord& r : list) {
-        if (!r.task->done() || !r.task->hasUnretrievedException() || !*r.error) continue;
+        const Value error = knownError(*r.task);
+        if (!r.task->done() || !r.task->hasUnretrievedException() || !error) continue;
         std::string text = "Task exception was never retrieved\nfuture: ";
-        text += futureText(*this, *r.task, r.coro.get(), r.error->get());
+        text += futureText(*this, *r.task, r.coro.get(), error);
         text += "\n";
         if (context.tracing()) {
             const std::size_t head = text.size() - 1;
             context.emit(Event{EventKind::Warning, std::uint8_t(WarningKind::ExceptionNeverRetrieved), 0,
                                r.task->asTask()->taskId(), 0, 0, context.text(std::string_view(text).substr(0, head))});
         }
-        text += vm.formatException(r.error->get());
+        text += vm.formatException(error);
         vm.write(Stream::Stderr, text);
         vm.space().clearError();
     }
@@ -222,11 +247,51 @@ FuturePayload* AsyncioState::payloadOf(Value v)
     ObjectSpace& space = vm.space();
     if (!v.isObject()) return nullptr;
     TypeObject* t = space.typeOf(v);
+    if (Value::fromObject(t) == futureType.get() || Value::fromObject(t) == taskType.get()) {
+        auto* p = reinterpret_cast<FuturePayload*>(reinterpret_cast<char*>(v.object()) + kInlinePayloadOffset);
+        return p->state ? p : nullptr;
+    }
     if (!t->isSubtypeOf(static_cast<TypeObject*>(futureType.get().object()))) return nullptr;
-    DictObject* d = instanceDict(space, v);
-    if (!d) return nullptr;
-    Value box = dictGetStr(space, d, "__future_core__");
-    return box ? static_cast<FuturePayload*>(nativePayload(space, boxType.get(), box)) : nullptr;
+    if (!t->m_dictOffset) return nullptr;
+    Value dict = *reinterpret_cast<Value*>(reinterpret_cast<char*>(v.object()) + t->m_dictOffset);
+    if (!dict) return nullptr;
+    Value box = dictGetStr(space, asDict(dict), "__future_core__");
+    auto* boxed = box ? static_cast<BoxedFuturePayload*>(nativePayload(space, boxType.get(), box)) : nullptr;
+    return boxed ? &boxed->payload : nullptr;
+}
+
+FuturePayload* AsyncioState::attachPayload(Object* owner, coroscope::Ref<FutureBase> f)
+{
+    ObjectSpace& space = vm.space();
+    const Value type = Value::fromObject(owner->m_type);
+    if (type == futureType.get() || type == taskType.get()) {
+        void* at = reinterpret_cast<char*>(owner) + kInlinePayloadOffset;
+        auto* old = static_cast<FuturePayload*>(at);
+        if (old->state) old->~FuturePayload();
+        return ::new (at) FuturePayload(*this, owner, std::move(f));
+    }
+    auto boxed = std::make_unique<BoxedFuturePayload>(*this, owner, std::move(f));
+    FuturePayload* p = &boxed->payload;
+    Ref box = newNativeBox(space, boxType.get(), std::move(boxed));
+    DictObject* d = instanceDict(space, Value::fromObject(owner));
+    if (!box || !d || !dictSetStr(space, d, "__future_core__", box.get())) return nullptr;
+    return p;
+}
+
+Value AsyncioState::knownError(const FutureBase& f)
+{
+    const std::exception_ptr& e = f.peekException();
+    if (!e) return Value();
+    try {
+        std::rethrow_exception(e);
+    } catch (const PyCancelledError& err) {
+        return err.exception.get();
+    } catch (const PyAsyncError& err) {
+        return err.exception.get();
+    } catch (...) {
+        coroscope::rethrowIfForcedUnwind();
+    }
+    return Value();
 }
 
 Ref AsyncioState::objectOf(FutureBase& f) { return objectOfType(f, Value()); }
@@ -234,37 +299,36 @@ Ref AsyncioState::objectOf(FutureBase& f) { return objectOfType(f, Value()); }
 Ref AsyncioState::objectOfType(FutureBase& f, Value type)
 {
     ObjectSpace& space = vm.space();
-    auto it = objects.find(&f);
-    if (it != objects.end()) return Ref::borrow(it->second->owner);
+    if (void* known = f.scriptObject()) return Ref::borrow(Value::fromObject(static_cast<Object*>(known)));
     TypeObject* t = static_cast<TypeObject*>(type ? type.object() : (f.isTask() ? taskType : futureType).get().object());
     Object* o = space.heap().allocObject(t, t->m_basicSize);
     if (!o) return Ref();
     Ref obj = Ref::steal(o);
-    DictObject* d = instanceDict(space, obj.get());
-    auto payload = std::make_unique<FuturePayload>(*this, o, coroscope::Ref<FutureBase>(&f));
-    Ref box = newNativeBox(space, boxType.get(), std::move(payload));
-    if (!box || !d || !dictSetStr(space, d, "__future_core__", box.get())) return Ref();
+    if (!attachPayload(o, coroscope::Ref<FutureBase>(&f))) return Ref();
     return obj;
 }
 
 Ref AsyncioState::createTask(EventLoop& l, Value coro, std::string name)
 {
+    // The number is taken even for a named task (CPython's counter is global).
     const std::uint32_t number = ++taskCounter;
-    if (name.empty()) name = "Task-" + std::to_string(number);
     coroscope::Ref<PyTask> task;
-    auto error = std::make_shared<pylite::Ref>();
     try {
-        task = PyTask::create(l, new PyCoroutine(*this, l, coro, error), std::move(name));
+        l.checkClosed();
+    } catch (...) {
+        coroscope::rethrowIfForcedUnwind();
+        return raiseCore(std::current_exception());
+    }
+    PyCoroutine* adapter = PyCoroutine::make(*this, l, coro);
+    if (!adapter) return Ref();
+    try {
+        task = PyTask::create(l, adapter, std::move(name), number);
     } catch (...) {
         coroscope::rethrowIfForcedUnwind();
         return raiseCore(std::current_exception());
     }
     Ref obj = objectOf(*task);
-    if (obj) {
-        payloadOf(obj.get())->coro = Ref::borrow(coro);
-        payloadOf(obj.get())->error = error;
-    }
-    records.push_back({coroscope::Ref<FutureBase>(task), Ref::borrow(coro), error});
+    if (obj) payloadOf(obj.get())->coro = Ref::borrow(coro);
     return obj;
 }
 

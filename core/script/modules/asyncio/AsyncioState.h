@@ -80,19 +80,34 @@ struct WorkerContext {
     bool process = false;                    ///< ProcessPoolExecutor: the worker is a process's MainThread
 };
 
-/// The payload of a pylite Future or Task object.
-class FuturePayload final : public NativePayload {
-public:
+/// The C++ side of a pylite Future or Task object. Objects of exactly
+/// asyncio.Future or asyncio.Task carry it inline (AsyncioState::
+/// kInlinePayloadOffset: no instance dict, no box); instances of other
+/// classes deriving from Future (user subclasses, concurrent.futures.Future)
+/// keep it in a native box under "__future_core__" in their dict.
+struct FuturePayload {
     FuturePayload(AsyncioState& state, Object* owner, coroscope::Ref<FutureBase> future);
-    ~FuturePayload() override;
+    ~FuturePayload();
+    FuturePayload(const FuturePayload&) = delete;
+    FuturePayload& operator=(const FuturePayload&) = delete;
+
+    /// The core future, typed.
+    PyFuture* typed() const { return static_cast<PyFuture*>(future.get()); }
 
     AsyncioState* state;
     Object* owner;                        ///< the pylite object (borrowed; it owns this payload)
-    coroscope::Ref<FutureBase> future;    ///< the core future (a PyFuture or a PyTask)
-    PyFuture* typed;                      ///< the same object, typed
+    coroscope::Ref<FutureBase> future;    ///< the core future (a PyFuture or a PyTask); its scriptObject() is `owner`
     Ref coro;                             ///< tasks: the coroutine (for repr)
-    std::shared_ptr<Ref> error;           ///< tasks: the exception the coroutine raised (read without retrieving it)
-    std::vector<Ref> gatherChildren;      ///< gather()'s future: the children cancel() cancels
+};
+
+/// gather()'s shared state: its children, the outer future and the count of
+/// distinct children still running. Each child's done-callback holds it.
+struct GatherState {
+    AsyncioState* state = nullptr;
+    coroscope::Ref<PyFuture> outer;
+    std::vector<Ref> children;            ///< in the order given, duplicates kept
+    std::size_t remaining = 0;
+    bool returnExceptions = false;
 };
 
 /// A core executor and the stacks its workers run on (the executor goes first).
@@ -112,12 +127,11 @@ public:
     std::shared_ptr<coroscope::Network> network; ///< the simulated network (modules/world), made on first use; dies before the loop
 };
 
-/// A task created by the module, checked for "Task exception was never
+/// A task whose coroutine raised, checked for "Task exception was never
 /// retrieved" when asyncio.run ends.
 struct TaskRecord {
     coroscope::Ref<FutureBase> task;
     Ref coro;
-    std::shared_ptr<Ref> error;
 };
 
 /// Adds Lock, Event, Semaphore, BoundedSemaphore, Queue, QueueEmpty and
@@ -156,7 +170,8 @@ public:
 
     Ref futureType;
     Ref taskType;
-    Ref iterType;       ///< the iterator __await__ returns
+    Ref iterType;       ///< the iterator asyncio.sleep() and asyncio.wait() return
+    Ref awaitIterType;  ///< the iterator Future.__await__ returns (no dict, not collected; AsyncioFuture.cpp)
     Ref loopType;
     Ref handleType;
     Ref timeoutType;
@@ -172,7 +187,11 @@ public:
     bool currentLoopSet = false; ///< currentLoop came from set_event_loop (not made implicitly)
     Ref policy;         ///< set_event_loop_policy's object (null: the default)
     std::uint32_t taskCounter = 0; ///< "Task-N": process-wide in CPython
-    std::unordered_map<const FutureBase*, FuturePayload*> objects;
+    /// Where objects of exactly Future or Task keep their FuturePayload: after
+    /// the header and the dict slot.
+    static constexpr std::size_t kInlinePayloadOffset = sizeof(Object) + sizeof(Value);
+    /// gather() futures not done yet, for cancel() (which cancels the children).
+    std::unordered_map<const FutureBase*, std::shared_ptr<GatherState>> gathers;
     std::unordered_map<const EventLoop*, Nanos> loopSeen; ///< loop time the Vm clock last followed
 
     /// Moves the Vm's virtual clock (time.time, monotonic) forward by what
@@ -215,8 +234,16 @@ public:
     /// objectOf with an explicit class for a new object (null: Future or Task).
     Ref objectOfType(FutureBase& f, Value type);
     /// Prints CPython's "Task exception was never retrieved" for finished
-    /// tasks whose exception nobody read, then forgets the records.
+    /// tasks whose exception nobody read (in the order the tasks were
+    /// created), then forgets the records.
     void reportUnretrieved();
+    /// Gives `owner` (an instance of Future or one of its subclasses) the
+    /// payload for `f`: inline for exactly Future and Task, else in a box in
+    /// its dict. Null with an exception pending on failure.
+    FuturePayload* attachPayload(Object* owner, coroscope::Ref<FutureBase> f);
+    /// The pylite exception a finished future holds, without marking it
+    /// retrieved (borrowed; null when it holds none or a core-made one).
+    static Value knownError(const FutureBase& f);
 
     EventLoop* loop() const;
     /// The running loop or RuntimeError "no running event loop".
