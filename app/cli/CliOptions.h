@@ -1,5 +1,5 @@
 #pragma once
-// Command-line options of coroscope-cli (parsed without Qt).
+// Command-line options of coroscope-cli (and coroscope-lessons), parsed without Qt.
 
 #include <cstddef>
 #include <cstdint>
@@ -13,7 +13,7 @@ struct Options {
     std::uint64_t maxSteps = 0; ///< --max-steps (0: the VM's default)
     std::size_t maxMemory = 0;  ///< --max-memory BYTES (0: the VM's default); K/M/G suffixes accepted
     bool stats = false;         ///< --stats
-    std::string world;          ///< --world FILE.json: the simulated world (lessons/loader/WorldJson.h)
+    std::string world;          ///< --world FILE.json: the simulated world (core/runtime/world/WorldJson.h)
     std::string format = "jsonl"; ///< trace --format chrome|jsonl
     std::string output;         ///< trace -o OUT
     bool check = false;         ///< lessons --check

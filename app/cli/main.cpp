@@ -3,13 +3,13 @@
 //                  exit 0, 1 (exception / syntax error), 2 (usage), 3 (limit)
 //   trace FILE.py  the run's trace as Chrome JSON or JSON Lines
 //   dis FILE.py    the bytecode of every code object
-//   lessons        the bundled lessons in chapter order; --check runs them all
-//                  (LessonCheck) and exits 0 only when every one passes
+//   lessons        the bundled lessons (coroscope-lessons, app/lessoncheck/)
+//   render         one frame, headless (coroscope-render, app/render/)
+// This program links no Qt (app/cli/Forward.h).
 #include "app/cli/CliOptions.h"
-#include "app/cli/KnownFailing.h"
-#include "app/cli/LessonCheck.h"
-#include "app/cli/RenderForward.h"
+#include "app/cli/Forward.h"
 #include "core/runtime/RunContext.h"
+#include "core/runtime/world/WorldJson.h"
 #include "core/script/compiler/Compiler.h"
 #include "core/script/compiler/Disassembler.h"
 #include "core/script/syntax/SyntaxError.h"
@@ -19,8 +19,6 @@
 #include "core/trace/JsonLinesStream.h"
 #include "core/trace/Model.h"
 #include "core/trace/Trace.h"
-#include "lessons/loader/LessonLibrary.h"
-#include "lessons/loader/WorldJson.h"
 
 #include <cstdio>
 #include <cstring>
@@ -76,10 +74,16 @@ Vm::Options vmOptions(const Options& opts)
 bool loadWorld(const Options& opts, Vm::Options& o)
 {
     if (opts.world.empty()) return true;
+    std::string json;
+    if (!readFile(opts.world, json)) {
+        std::fprintf(stderr, "coroscope-cli: --world %s: cannot read the file\n", opts.world.c_str());
+        return false;
+    }
     auto world = std::make_shared<coroscope::WorldConfig>();
-    QString error;
-    if (!coroscope::lessons::worldFromFile(QString::fromStdString(opts.world), *world, error)) {
-        std::fprintf(stderr, "coroscope-cli: --world %s\n", error.toUtf8().constData());
+    const std::vector<coroscope::WorldJsonError> errors = coroscope::readWorldJson(json, "world", *world, true);
+    if (!errors.empty()) {
+        const std::string text = coroscope::describeWorldErrors(errors);
+        std::fprintf(stderr, "coroscope-cli: --world %s: %s\n", opts.world.c_str(), text.c_str());
         return false;
     }
     o.world = std::move(world);
@@ -198,24 +202,6 @@ int disCommand(const Options& opts)
     return 0;
 }
 
-/// Lists the bundled lessons ("chapter  id  English title"), or checks them
-/// all with --check. Exits 1 when a bundled lesson does not load.
-int lessonsCommand(const Options& opts)
-{
-    coroscope::lessons::LessonLibrary library;
-    library.loadBundled();
-    if (opts.check)
-        return coroscope::cli::LessonCheck(coroscope::cli::KnownFailing::bundled()).run(library, stdout);
-    for (const coroscope::lessons::Lesson& lesson : library.lessons()) {
-        std::printf("%-5s %-26s %s\n", qPrintable(lesson.chapter), qPrintable(lesson.id),
-                    lesson.title.en.toUtf8().constData());
-    }
-    std::fflush(stdout);
-    for (const coroscope::lessons::LessonError& error : library.errors())
-        std::fprintf(stderr, "%s\n", error.toString().toUtf8().constData());
-    return library.errors().isEmpty() ? 0 : 1;
-}
-
 } // namespace
 
 int main(int argc, char** argv)
@@ -226,8 +212,9 @@ int main(int argc, char** argv)
         usage(stdout);
         return 0;
     }
-    // render takes options of its own and needs Qt's GUI (app/cli/RenderForward.h).
-    if (cmd == "render") return coroscope::cli::forwardRender(argc, argv);
+    // Commands that need Qt run in their own programs (app/cli/Forward.h).
+    if (cmd == "render") return coroscope::cli::forwardTo("coroscope-render", argc, argv);
+    if (cmd == "lessons") return coroscope::cli::forwardTo("coroscope-lessons", argc, argv);
     Options opts;
     std::string error;
     if (!coroscope::cli::parseOptions(argc, argv, opts, error)) {
@@ -237,7 +224,6 @@ int main(int argc, char** argv)
     if (cmd == "run") return runCommand(opts);
     if (cmd == "trace") return traceCommand(opts);
     if (cmd == "dis") return disCommand(opts);
-    if (cmd == "lessons") return lessonsCommand(opts);
     std::fprintf(stderr, "coroscope-cli: '%s' is not available yet\n", cmd.c_str());
     return 2;
 }

@@ -1,10 +1,9 @@
 #include "lessons/loader/WorldJson.h"
 
+#include "core/runtime/world/WorldJson.h"
 #include "lessons/loader/detail/WorldRead.h"
 
 #include <QFile>
-#include <QJsonDocument>
-#include <QJsonParseError>
 
 namespace coroscope::lessons {
 
@@ -28,24 +27,12 @@ bool worldFromFile(const QString& path, WorldConfig& out, QString& error)
         error = QStringLiteral("%1: cannot read the file").arg(path);
         return false;
     }
-    QJsonParseError parse;
-    const QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &parse);
-    if (parse.error != QJsonParseError::NoError) {
-        error = QStringLiteral("%1: not valid JSON at offset %2: %3").arg(path).arg(parse.offset).arg(parse.errorString());
-        return false;
-    }
-    if (!doc.isObject()) {
-        error = QStringLiteral("%1: expected a JSON object").arg(path);
-        return false;
-    }
-    QJsonObject world = doc.object();
-    if (world.contains(QLatin1String("world")) && world.value(QLatin1String("world")).isObject())
-        world = world.value(QLatin1String("world")).toObject();
-    if (!worldFromJson(world, out, error)) {
-        error = path + QStringLiteral(": ") + error;
-        return false;
-    }
-    return true;
+    const QByteArray json = file.readAll();
+    const std::vector<WorldJsonError> errors =
+        readWorldJson(std::string_view(json.constData(), std::size_t(json.size())), "world", out, true);
+    if (errors.empty()) return true;
+    error = path + QStringLiteral(": ") + QString::fromStdString(describeWorldErrors(errors));
+    return false;
 }
 
 std::shared_ptr<const WorldConfig> worldConfigOf(const QJsonObject& json, QString& error)

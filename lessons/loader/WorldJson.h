@@ -1,25 +1,11 @@
 #pragma once
-// WorldJson: a lesson's "world" (or a `coroscope-cli run --world FILE.json`
-// file) as the core's WorldConfig (DESIGN.md section 5). The format:
-//
-//   {
-//     "urls":  {"https://host/path": ENDPOINT, ...},   // checked first
-//     "hosts": {"host" or "host:port": ENDPOINT, ...},
-//     "defaultLatency": 0.5,      // seconds, for hosts the world does not name
-//     "serviceLatency": 0.001,    // redis/mysql round trips, seconds
-//     "clients": [{"name": "A", "method": "GET", "path": "/", "at": 0,
-//                  "repeat": 1, "every": 0}, ...],  // who calls uvicorn.run's app
-//     "uvloop": false             // true: every loop runs uninstrumented (the uvloop what-if)
-//   }
-//   ENDPOINT = {"latency": seconds, "size": bytes, "status": 200,
-//               "body": "text", "contentType": "text/html",
-//               "error": "timeout" | "refused" | "reset" | "none"}
-//
-// Every field is optional. Unknown fields and wrong types are errors whose
-// message names the field ("world.urls[\"https://x\"].latency: expected a
-// number >= 0, got \"1s\""), one line per error; the lesson loader reports
-// the same errors (detail/WorldRead.h). A file may hold the world itself or a
-// lesson program's object with a "world" member.
+// WorldJson: a lesson's "world" (or a world file) as the core's WorldConfig,
+// for the Qt side of the app. The format and every check are core's
+// (core/runtime/world/WorldJson.h, the one reader, which coroscope-cli uses
+// directly); errors name the field ("world.urls[\"https://x\"].latency:
+// expected a number >= 0, got the string \"1s\""), one line per error. A file
+// may hold the world itself or a lesson program's object with a "world"
+// member.
 
 #include "core/runtime/world/WorldConfig.h"
 

@@ -1,9 +1,7 @@
 #pragma once
-// The simulated world's JSON shape (WorldJson.h, docs/LESSONS.md "The world"):
-// hosts and URLs with latency, size, status and errors, and the HTTP clients
-// that uvicorn.run serves. The one reader of that shape: the lesson loader
-// reports every mistake with it, and WorldJson builds the core's WorldConfig
-// with it, so a world file and a lesson's world are judged alike.
+// A lesson's "world" checked by the one world reader, core's readWorldJson
+// (core/runtime/world/WorldJson.h), its errors reported through the loader's
+// JsonFields, so a lesson's world and a `--world` file are judged alike.
 
 #include "core/runtime/world/WorldConfig.h"
 #include "lessons/loader/detail/JsonFields.h"

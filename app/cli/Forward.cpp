@@ -1,4 +1,4 @@
-#include "app/cli/RenderForward.h"
+#include "app/cli/Forward.h"
 
 #include <cerrno>
 #include <cstdio>
@@ -26,19 +26,20 @@ std::string ownDirectory()
 
 } // namespace
 
-int forwardRender(int argc, char** argv)
+int forwardTo(const char* program, int argc, char** argv)
 {
     const std::string dir = ownDirectory();
-    const std::string program = (dir.empty() ? std::string(".") : dir) + "/coroscope-render";
+    const std::string path = (dir.empty() ? std::string(".") : dir) + "/" + program;
     std::vector<char*> args;
     args.reserve(std::size_t(argc) + 1);
-    args.push_back(const_cast<char*>(program.c_str()));
+    args.push_back(const_cast<char*>(path.c_str()));
     for (int i = 1; i < argc; ++i)
         args.push_back(argv[i]);
     args.push_back(nullptr);
     std::fflush(stdout);
-    ::execv(program.c_str(), args.data());
-    std::fprintf(stderr, "coroscope-cli: cannot start %s for render: %s\n", program.c_str(), std::strerror(errno));
+    ::execv(path.c_str(), args.data());
+    std::fprintf(stderr, "coroscope-cli: cannot start %s for %s: %s\n", path.c_str(), argc > 1 ? argv[1] : "",
+                 std::strerror(errno));
     return 2;
 }
 

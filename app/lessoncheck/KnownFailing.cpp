@@ -1,4 +1,4 @@
-#include "app/cli/KnownFailing.h"
+#include "app/lessoncheck/KnownFailing.h"
 
 #include <QFile>
 

@@ -1,4 +1,4 @@
-#include "app/cli/LessonCheck.h"
+#include "app/lessoncheck/LessonCheck.h"
 
 #include "core/runtime/RunContext.h"
 #include "core/script/vm/Vm.h"

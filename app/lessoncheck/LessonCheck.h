@@ -10,7 +10,7 @@
 // Programs listed in KnownFailing are expected failures; a listed program
 // that passes is an error, so the list only shrinks.
 
-#include "app/cli/KnownFailing.h"
+#include "app/lessoncheck/KnownFailing.h"
 
 #include <QString>
 #include <QStringList>
