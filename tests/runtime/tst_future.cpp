@@ -7,6 +7,7 @@
 #include <QtTest>
 
 #include <string>
+#include <vector>
 
 using namespace coroscope;
 
@@ -100,6 +101,54 @@ private slots:
         f->setResult();
         loop.runOnce();
         QCOMPARE(QString::fromStdString(log), QStringLiteral("a c"));
+    }
+
+    void manyCallbacksRunInOrderAndAnyOfThemCanBeRemoved()
+    {
+        RunContext ctx;
+        EventLoop loop(ctx);
+        std::string log;
+        auto f = Future<void>::create(loop);
+        std::vector<FutureBase::CallbackId> ids;
+        for (int i = 0; i < 300; ++i)
+            ids.push_back(f->addDoneCallback([&log, i] { append(log, std::to_string(i)); }));
+        // The first, a whole small chunk (1 and 2), one in the middle of a
+        // chunk, the last: the list stores them in chunks of 1, 2, 4 ... 64.
+        for (int i : {0, 1, 2, 100, 299})
+            QCOMPARE(f->removeDoneCallback(ids[std::size_t(i)]), std::size_t(1));
+        QCOMPARE(f->removeDoneCallback(ids[100]), std::size_t(0));
+        QCOMPARE(f->doneCallbackCount(), std::size_t(295));
+        f->addDoneCallback([&] { append(log, "late"); });
+        f->setResult();
+        QCOMPARE(f->doneCallbackCount(), std::size_t(0));
+        QCOMPARE(f->removeDoneCallback(ids[3]), std::size_t(0)); // scheduled: too late to remove
+        QCOMPARE(loop.readyCount(), std::size_t(296));
+        loop.runOnce();
+        std::string expected;
+        for (int i = 3; i < 299; ++i)
+            if (i != 100)
+                append(expected, std::to_string(i));
+        append(expected, "late");
+        QCOMPARE(QString::fromStdString(log), QString::fromStdString(expected));
+    }
+
+    void scheduledCallbacksNeedNoHandlesAndAClosedLoopDropsThem()
+    {
+        RunContext ctx;
+        EventLoop loop(ctx);
+        int alive = 0;
+        bool ran = false;
+        auto f = Future<int>::create(loop);
+        for (int i = 0; i < 100; ++i)
+            f->addDoneCallback([c = Counted(&alive), &ran] { ran = true; });
+        QCOMPARE(alive, 100);
+        f->setResult(1);
+        QCOMPARE(loop.readyCount(), std::size_t(100));
+        QCOMPARE(loop.handlesInUse(), std::size_t(0));
+        loop.close();
+        QCOMPARE(alive, 0);
+        QCOMPARE(loop.readyCount(), std::size_t(0));
+        QVERIFY(!ran);
     }
 
     void aPendingFutureHasNeitherResultNorException()

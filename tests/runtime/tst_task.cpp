@@ -13,6 +13,7 @@
 
 #include <functional>
 #include <string>
+#include <vector>
 
 using namespace coroscope;
 
@@ -131,6 +132,49 @@ private slots:
                                    }));
         loop.runUntilComplete(*t);
         QCOMPARE(str(log), QStringLiteral("t0 cb t1"));
+    }
+
+    void stepsAndWakeupsWaitInTheReadyQueueWithoutHandles()
+    {
+        RunContext ctx;
+        EventLoop loop(ctx);
+        std::string log;
+        auto f = Future<int>::create(loop);
+        std::vector<Ref<Task<int>>> tasks;
+        for (int i = 0; i < 3; ++i)
+            tasks.push_back(Task<int>::create(loop, new Scripted([&log, &f, i](int step, std::exception_ptr, int& r) {
+                append(log, std::to_string(i) + ":" + std::to_string(step));
+                if (step == 0)
+                    return CoStep::await(*f);
+                if (step == 1)
+                    return CoStep::yield();
+                r = i;
+                return CoStep::returned();
+            })));
+        QCOMPARE(loop.readyCount(), std::size_t(3));
+        QCOMPARE(loop.handlesInUse(), std::size_t(0));
+        loop.runOnce();
+        QCOMPARE(f->doneCallbackCount(), std::size_t(3));
+        f->setResult(7);
+        QCOMPARE(loop.handlesInUse(), std::size_t(0));
+        loop.runOnce(); // the wakeups: each task yields
+        QCOMPARE(loop.handlesInUse(), std::size_t(0));
+        loop.runOnce();
+        QCOMPARE(str(log), QStringLiteral("0:0 1:0 2:0 0:1 1:1 2:1 0:2 1:2 2:2"));
+        for (int i = 0; i < 3; ++i)
+            QCOMPARE(tasks[std::size_t(i)]->result(), i);
+    }
+
+    void aClosedLoopReleasesATaskWaitingForItsStep()
+    {
+        RunContext ctx;
+        EventLoop loop(ctx);
+        bool destroyed = false;
+        Task<int>::create(loop, new Scripted([](int, std::exception_ptr, int&) { return CoStep::returned(); }, &destroyed));
+        QCOMPARE(loop.readyCount(), std::size_t(1));
+        QVERIFY(!destroyed);
+        loop.close(); // the queue held the last reference to the task
+        QVERIFY(destroyed);
     }
 
     void anAwaitedFuturesOutcomeIsThrownIntoTheCoroutine()

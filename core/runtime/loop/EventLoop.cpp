@@ -94,7 +94,7 @@ void EventLoop::releaseAll()
     // Releasing a handle may destroy tasks and coroutine frames whose
     // destructors cancel or schedule other handles: drain until stable.
     while (!m_ready.empty() || !m_timers.empty()) {
-        detail::RingQueue<Handle*> ready;
+        detail::RingQueue<std::uintptr_t> ready;
         ready.swap(m_ready);
         std::vector<Handle*> timers;
         std::swap(timers, m_timers);
@@ -102,7 +102,7 @@ void EventLoop::releaseAll()
         // A dropped handle can never run: release its callable now, since
         // whoever still holds the handle may be held by that callable.
         while (!ready.empty())
-            drop(ready.pop());
+            dropReady(ready.pop());
         for (Handle* h : timers) {
             h->m_inHeap = false;
             drop(h);
@@ -117,10 +117,35 @@ void EventLoop::drop(Handle* h)
     h->unref();
 }
 
+void EventLoop::dropReady(std::uintptr_t entry)
+{
+    switch (entry & kReadyTagMask) {
+    case kReadyStep: {
+        TaskBase* task = reinterpret_cast<TaskBase*>(entry & ~std::uintptr_t(kReadyTagMask));
+        task->m_stepQueued = false;
+        task->unref();
+        break;
+    }
+    case kReadyCallback: {
+        FutureBase* future = reinterpret_cast<FutureBase*>(entry & ~std::uintptr_t(kReadyTagMask));
+        future->m_callbacks.popFront();
+        future->unref();
+        break;
+    }
+    default:
+        drop(reinterpret_cast<Handle*>(entry));
+    }
+}
+
 void EventLoop::checkClosed() const
 {
     if (m_closed)
         throw RuntimeError("Event loop is closed");
+}
+
+std::size_t EventLoop::handlesInUse() const
+{
+    return m_pool->live();
 }
 
 TaskId EventLoop::currentTaskId() const
@@ -175,8 +200,27 @@ Handle* EventLoop::scheduleAt(Nanos when, Callback fn, TaskId task, bool ownsTas
 
 void EventLoop::pushReady(Handle* h)
 {
-    m_ready.push(h);
+    m_ready.push(reinterpret_cast<std::uintptr_t>(h));
     m_ctx.emit(Event{EventKind::ReadyPush, 0, 0, h->m_id, h->m_task, 0, 0});
+}
+
+void EventLoop::pushReadyStep(TaskBase& task)
+{
+    checkClosed();
+    task.m_stepId = m_ctx.nextHandleId++;
+    task.m_stepQueued = true;
+    task.ref(); // the ready queue's
+    m_ready.push(reinterpret_cast<std::uintptr_t>(&task) | kReadyStep);
+    m_ctx.emit(Event{EventKind::ReadyPush, 0, 0, task.m_stepId, task.m_id, 0, 0});
+}
+
+HandleId EventLoop::pushReadyCallback(FutureBase& future, TaskId waiter)
+{
+    const HandleId id = m_ctx.nextHandleId++;
+    future.ref(); // the ready queue's
+    m_ready.push(reinterpret_cast<std::uintptr_t>(&future) | kReadyCallback);
+    m_ctx.emit(Event{EventKind::ReadyPush, 0, 0, id, waiter, 0, 0});
+    return id;
 }
 
 void EventLoop::onHandleCancelled(Handle& h)
@@ -252,7 +296,13 @@ void EventLoop::runOnce()
     // The only place callbacks run; those scheduled now wait for the next pass.
     const std::size_t ntodo = m_ready.size();
     for (std::size_t i = 0; i < ntodo; ++i) {
-        Handle* h = m_ready.pop();
+        const std::uintptr_t entry = m_ready.pop();
+        switch (entry & kReadyTagMask) {
+        case kReadyStep: runStep(reinterpret_cast<TaskBase*>(entry & ~std::uintptr_t(kReadyTagMask))); continue;
+        case kReadyCallback: runCallback(reinterpret_cast<FutureBase*>(entry & ~std::uintptr_t(kReadyTagMask))); continue;
+        default: break;
+        }
+        Handle* h = reinterpret_cast<Handle*>(entry);
         m_ctx.emit(Event{EventKind::ReadyPop, 0, 0, h->m_id, h->m_task, 0, 0});
         if (!h->m_cancelled)
             runHandle(h);
@@ -261,6 +311,37 @@ void EventLoop::runOnce()
         h->releaseCallable();
         h->unref();
     }
+}
+
+void EventLoop::runStep(TaskBase* task)
+{
+    m_ctx.emit(Event{EventKind::ReadyPop, 0, 0, task->m_stepId, task->m_id, 0, 0});
+    task->m_stepQueued = false;
+    try {
+        task->step(nullptr);
+    } catch (...) {
+        coroscope::rethrowIfForcedUnwind();
+        callExceptionHandler(std::current_exception());
+    }
+    task->unref();
+}
+
+void EventLoop::runCallback(FutureBase* future)
+{
+    detail::CallbackEntry& e = future->m_callbacks.front();
+    m_ctx.emit(Event{EventKind::ReadyPop, 0, 0, e.id, e.waiter, 0, 0});
+    // Out of the list before it runs: it may add callbacks or drop references.
+    Callback fn = std::move(e.fn);
+    future->m_callbacks.popFront();
+    try {
+        fn(future);
+    } catch (...) {
+        coroscope::rethrowIfForcedUnwind();
+        callExceptionHandler(std::current_exception());
+    }
+    // As for a handle: the callable goes now, then the queue's reference.
+    fn.reset();
+    future->unref();
 }
 
 void EventLoop::runHandle(Handle* h)

@@ -18,6 +18,7 @@
 #include "core/runtime/loop/Handle.h"
 #include "core/runtime/loop/detail/RingQueue.h"
 
+#include <cstdint>
 #include <exception>
 #include <functional>
 #include <string>
@@ -128,6 +129,9 @@ public:
     /// Ready callbacks and pending timers (cancelled ones included, as in CPython).
     std::size_t readyCount() const { return m_ready.size(); }
     std::size_t timerCount() const { return m_timers.size(); }
+    /// Handles taken from the loop's pool and not yet recycled. Task steps
+    /// and the done-callbacks of a future wait in the ready queue without one.
+    std::size_t handlesInUse() const;
 
     /// Errors that escaped a callback are never propagated out of the loop;
     /// they go to this handler. The default records describeException(e) in unhandledErrors().
@@ -141,6 +145,15 @@ public:
     /// the loop; wrap it in a HandleRef to keep it.
     Handle* scheduleSoon(Callback fn, FutureBase* arg, TaskId task, bool ownsTask);
     Handle* scheduleAt(Nanos when, Callback fn, TaskId task, bool ownsTask);
+    /// A task's step without a handle: the task itself waits in the ready
+    /// queue (at most once; the queue holds a reference to it). Traced as a
+    /// handle with a fresh handle id, like scheduleSoon.
+    void pushReadyStep(TaskBase& task);
+    /// call_soon for the next scheduled done-callback of a finished future
+    /// (the entries stay in the future, taken from the front as the queue
+    /// reaches them; the queue holds a reference to the future per entry).
+    /// Returns the handle id the trace knows the callback by.
+    HandleId pushReadyCallback(FutureBase& future, TaskId waiter);
     /// Every future registers itself for its lifetime (for allTasks() and
     /// to break reference cycles when the loop is destroyed).
     void registerFuture(FutureBase* future);
@@ -161,9 +174,17 @@ private:
     /// Heap order: std heap functions build a max-heap, so "fires later" puts
     /// the earliest (deadline, sequence) on top.
     static bool firesLater(const Handle* a, const Handle* b);
+    /// A ready-queue entry: a Handle*, a TaskBase* (its step) or a
+    /// FutureBase* (its next scheduled done-callback), told apart by the low bits.
+    enum ReadyTag : std::uintptr_t { kReadyHandle = 0, kReadyStep = 1, kReadyCallback = 2, kReadyTagMask = 3 };
+
     void onHandleCancelled(Handle& h);
     void runHandle(Handle* h);
+    void runStep(TaskBase* task);
+    void runCallback(FutureBase* future);
     void pushReady(Handle* h);
+    /// Releases a ready entry that will never run.
+    void dropReady(std::uintptr_t entry);
     void dropCancelledTimers();
     [[noreturn]] void reportDeadlock();
     void releaseAll();
@@ -171,7 +192,7 @@ private:
 
     RunContext& m_ctx;
     detail::HandlePool* m_pool;             ///< deletes itself once the loop and its handles are gone
-    detail::RingQueue<Handle*> m_ready;     ///< each entry holds one reference
+    detail::RingQueue<std::uintptr_t> m_ready; ///< ReadyTag-ged entries, each holding one reference
     std::vector<Handle*> m_timers;          ///< min-heap on (when, seq); each entry holds one reference
     std::uint64_t m_timerSeq = 0;
     std::size_t m_timerCancelledCount = 0;  ///< cancelled timers still in the heap

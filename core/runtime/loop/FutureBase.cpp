@@ -3,7 +3,6 @@
 #include "core/runtime/loop/Errors.h"
 #include "core/runtime/loop/EventLoop.h"
 
-#include <algorithm>
 
 namespace coroscope {
 
@@ -26,8 +25,7 @@ FutureBase::~FutureBase()
 
 void FutureBase::dropCallbacks()
 {
-    std::vector<Entry> callbacks = std::move(m_callbacks);
-    m_callbacks.clear();
+    detail::CallbackList callbacks = std::move(m_callbacks);
     // `callbacks` dies here; what it captured may release this very future.
 }
 
@@ -54,12 +52,19 @@ bool FutureBase::cancelFuture(const std::string& msg, std::exception_ptr saved)
     return true;
 }
 
+FutureBase::Texts& FutureBase::texts()
+{
+    if (!m_texts)
+        m_texts = std::make_unique<Texts>();
+    return *m_texts;
+}
+
 void FutureBase::setCancelMessage(const std::string& msg)
 {
-    if (msg.empty())
-        m_cancelMessage.reset();
-    else
-        m_cancelMessage = std::make_unique<std::string>(msg);
+    if (!msg.empty())
+        texts().cancelMessage = msg;
+    else if (m_texts)
+        m_texts->cancelMessage.clear();
 }
 
 std::exception_ptr FutureBase::makeCancelledError()
@@ -134,7 +139,7 @@ FutureBase::CallbackId FutureBase::addDoneCallback(Callback fn, TaskId waiter)
         traceWoken(waiter);
         return id;
     }
-    m_callbacks.push_back(Entry{std::move(fn), std::uint32_t(id), waiter});
+    m_callbacks.push(std::move(fn), std::uint32_t(id), waiter);
     if (waiter)
         m_loop->context().emit(Event{EventKind::FutureWaiter, 1, 0, m_id, waiter, 0, 0});
     return id;
@@ -142,14 +147,15 @@ FutureBase::CallbackId FutureBase::addDoneCallback(Callback fn, TaskId waiter)
 
 std::size_t FutureBase::removeDoneCallback(CallbackId id)
 {
-    auto it = std::find_if(m_callbacks.begin(), m_callbacks.end(), [id](const Entry& e) { return e.id == std::uint32_t(id); });
-    if (it == m_callbacks.end())
+    // Once done, the list holds scheduled callbacks, which cannot be removed.
+    if (done())
         return 0;
-    const TaskId waiter = it->waiter;
-    // Move the callable out first: destroying it may drop references that
+    // The callable comes out first: destroying it may drop references that
     // re-enter this future.
-    Callback fn = std::move(it->fn);
-    m_callbacks.erase(it);
+    Callback fn;
+    TaskId waiter = 0;
+    if (!m_callbacks.remove(std::uint32_t(id), fn, waiter))
+        return 0;
     if (waiter)
         m_loop->context().emit(Event{EventKind::FutureWaiter, 0, 0, m_id, waiter, 0, 0});
     return 1;
@@ -159,12 +165,17 @@ void FutureBase::scheduleCallbacks()
 {
     if (m_callbacks.empty())
         return;
-    std::vector<Entry> callbacks = std::move(m_callbacks);
-    m_callbacks.clear();
-    for (Entry& e : callbacks) {
-        m_loop->scheduleSoon(std::move(e.fn), this, e.waiter, false);
-        traceWoken(e.waiter);
+    if (m_loop->isClosed()) {
+        // Nothing can run them: they go now, and the caller learns why.
+        detail::CallbackList callbacks = std::move(m_callbacks);
+        m_loop->checkClosed();
     }
+    // call_soon for each, in order; the entries stay here (no handle each)
+    // and the ready queue refers to this future once per entry.
+    m_callbacks.forEach([this](detail::CallbackEntry& e) {
+        e.id = m_loop->pushReadyCallback(*this, e.waiter);
+        traceWoken(e.waiter);
+    });
 }
 
 void FutureBase::traceWoken(TaskId waiter)
@@ -184,7 +195,8 @@ void FutureBase::traceResolved(FutureOutcome outcome, const std::exception_ptr& 
     case FutureOutcome::Result: text = describeResult(); break;
     case FutureOutcome::Exception: text = describeException(e); break;
     case FutureOutcome::Cancelled:
-        text = m_cancelMessage ? "CancelledError: " + *m_cancelMessage : std::string("CancelledError");
+        text = m_texts && !m_texts->cancelMessage.empty() ? "CancelledError: " + m_texts->cancelMessage
+                                                           : std::string("CancelledError");
         break;
     }
     ctx.emit(Event{EventKind::FutureResolved, std::uint8_t(outcome), 0, m_id, 0, 0, ctx.text(text)});

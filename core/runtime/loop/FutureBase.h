@@ -10,13 +10,14 @@
 
 #include "core/runtime/loop/Callback.h"
 #include "core/runtime/loop/Ref.h"
+#include "core/runtime/loop/detail/CallbackList.h"
 #include "core/trace/Event.h"
 
 #include <cstdint>
 #include <exception>
 #include <memory>
+#include <optional>
 #include <string>
-#include <vector>
 
 namespace coroscope {
 
@@ -67,16 +68,18 @@ public:
     /// Future.add_done_callback(fn): fn receives this future. `waiter` names
     /// the task the callback wakes (0 if none) for the trace.
     CallbackId addDoneCallback(Callback fn, TaskId waiter = 0);
-    /// Future.remove_done_callback: returns how many callbacks were removed.
+    /// Future.remove_done_callback: returns how many callbacks were removed
+    /// (none once the future is done: its callbacks are scheduled then).
     std::size_t removeDoneCallback(CallbackId id);
-    std::size_t doneCallbackCount() const { return m_callbacks.size(); }
+    /// Callbacks waiting for this future to finish (0 once it is done).
+    std::size_t doneCallbackCount() const { return done() ? 0 : m_callbacks.size(); }
 
     /// Future._make_cancelled_error(): the CancelledError to raise for a
     /// cancelled future (the one that ended a task, if saved, else a new one
     /// carrying the cancel message).
     std::exception_ptr makeCancelledError();
     /// The message passed to cancel(), empty for None.
-    std::string cancelMessage() const { return m_cancelMessage ? *m_cancelMessage : std::string(); }
+    std::string cancelMessage() const { return m_texts ? m_texts->cancelMessage : std::string(); }
 
     /// True while an exception is set and nobody has looked at it
     /// (CPython's __log_traceback, behind "exception was never retrieved").
@@ -117,6 +120,9 @@ protected:
 
     /// A short text of the result for the trace (the typed subclass knows it).
     virtual std::string describeResult() const { return {}; }
+    /// Tasks only (TaskBase has no vtable of its own): the coroutine
+    /// returned, move its result into the future.
+    virtual void finishFromCoroutine() {}
 
     /// Throws unless a result or exception may be set now.
     void checkSettable(bool exceptionOperation) const;
@@ -131,12 +137,6 @@ protected:
     void setLogTraceback(bool on) { m_logTraceback = on; }
 
 private:
-    /// 40 bytes: a future may hold many (every task parked on it).
-    struct Entry {
-        Callback fn;
-        std::uint32_t id;   ///< low half of the CallbackId: ids of one loop only repeat after 2^32 callbacks
-        TaskId waiter;
-    };
     friend class EventLoop;
     void scheduleCallbacks();
     /// The loop is going away: drop the callbacks (nothing can run them now),
@@ -148,9 +148,22 @@ private:
     EventLoop* m_loop;                              ///< null once the loop is destroyed
     FutureBase* m_prevFuture = nullptr;             ///< the loop's list of live futures
     FutureBase* m_nextFuture = nullptr;
-    std::vector<Entry> m_callbacks;                 ///< pending done-callbacks, in order added
+    /// Pending: the done-callbacks in order added (40 B each: every task
+    /// parked on the future has one; an entry keeps the low half of its
+    /// CallbackId, ids of one loop only repeat after 2^32 callbacks). Done:
+    /// those scheduled and not yet run, each with its handle id; the loop's
+    /// ready queue holds one entry (and one reference to this future) per
+    /// callback and takes them from the front.
+    detail::CallbackList m_callbacks;
     std::exception_ptr m_exception;                 ///< the exception, or the CancelledError that ended a task
-    std::unique_ptr<std::string> m_cancelMessage;   ///< null for None
+    /// The texts few futures have, out of line: the cancel message (empty
+    /// for None) and a task's name set by its creator or set_name().
+    struct Texts {
+        std::string cancelMessage;
+        std::optional<std::string> taskName;
+    };
+    Texts& texts();
+    std::unique_ptr<Texts> m_texts;                 ///< null while both are unset
     void* m_scriptObject = nullptr;                 ///< see scriptObject()
     FutureId m_id;
     std::uint32_t m_refs = 0;

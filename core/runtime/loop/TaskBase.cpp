@@ -29,7 +29,7 @@ TaskBase::TaskBase(FutureBase& self, Coroutine* coro, TaskId id, std::string nam
     if (name.empty())
         m_number = number ? number : loop.nextTaskNumber();
     else
-        m_name = std::make_unique<std::string>(std::move(name));
+        self.texts().taskName = std::move(name);
     self.setWaitTag(WaitKind::Task, id);
     RunContext& ctx = loop.context();
     if (ctx.tracing())
@@ -58,12 +58,15 @@ void TaskBase::abandon()
 
 std::string TaskBase::name() const
 {
-    return m_name ? *m_name : "Task-" + std::to_string(m_number);
+    const FutureBase& self = future();
+    if (self.m_texts && self.m_texts->taskName)
+        return *self.m_texts->taskName;
+    return "Task-" + std::to_string(m_number);
 }
 
 void TaskBase::setName(std::string name)
 {
-    m_name = std::make_unique<std::string>(std::move(name));
+    future().texts().taskName = std::move(name);
 }
 
 std::string TaskBase::describe() const
@@ -98,10 +101,16 @@ int TaskBase::uncancel()
 void TaskBase::scheduleStep(std::exception_ptr exc)
 {
     EventLoop& loop = future().loop();
-    loop.scheduleSoon(Callback([task = Ref<TaskBase>(this), e = std::move(exc)]() mutable {
-                          task->step(std::move(e));
-                      }),
-                      nullptr, m_id, false);
+    if (!exc && !m_stepQueued) {
+        // The usual step: the task itself waits in the ready queue.
+        loop.pushReadyStep(*this);
+    } else {
+        // A step that throws an exception in carries it in a handle.
+        loop.scheduleSoon(Callback([task = Ref<TaskBase>(this), e = std::move(exc)]() mutable {
+                              task->step(std::move(e));
+                          }),
+                          nullptr, m_id, false);
+    }
     loop.context().emit(Event{EventKind::TaskState, std::uint8_t(TaskState::Ready), 0, m_id, 0, 0, 0});
 }
 
@@ -148,7 +157,7 @@ void TaskBase::step(std::exception_ptr exc)
             m_mustCancel = false;
             self.cancelFuture(self.cancelMessage());
         } else {
-            finishFromCoroutine();
+            self.finishFromCoroutine();
         }
         break;
     case CoStatus::Cancel:

@@ -67,10 +67,9 @@ protected:
     /// step. An empty `name` means "Task-N": N is `number`, or the loop's
     /// next task number when `number` is 0. The text is made only when asked.
     TaskBase(FutureBase& self, Coroutine* coro, TaskId id, std::string name, std::uint32_t number = 0);
-    virtual ~TaskBase();
-
-    /// Called once the coroutine returned: move its result into the future.
-    virtual void finishFromCoroutine() = 0;
+    /// Not virtual: a task is deleted as its future (FutureBase's destructor
+    /// is virtual), and the future finishes it (FutureBase::finishFromCoroutine).
+    ~TaskBase();
 
 private:
     friend class EventLoop;
@@ -85,13 +84,14 @@ private:
 
     Coroutine* m_coro;                    ///< owned; destroyed when the task finishes
     Ref<FutureBase> m_futWaiter;          ///< CPython's _fut_waiter
-    std::unique_ptr<std::string> m_name;  ///< set by setName(); null means "Task-<m_number>"
     TaskId m_id;
-    std::uint32_t m_number = 0;           ///< N of "Task-N" (0 when created with a name)
+    std::uint32_t m_number = 0;           ///< N of "Task-N" unless the future's texts hold a name
     int m_numCancelsRequested = 0;
+    HandleId m_stepId = 0;                ///< trace id of the step waiting in the ready queue
     std::uint16_t m_selfOffset;           ///< this task as a future (the other base of Task<T>): `this` minus this many bytes
     bool m_mustCancel = false;
     bool m_started = false;
+    bool m_stepQueued = false;            ///< the task is in the ready queue (holding a reference), at most once
 };
 
 } // namespace coroscope

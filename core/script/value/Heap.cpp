@@ -112,22 +112,28 @@ void Heap::poolFree(void* p, std::size_t bytes)
 
 // --- lists ----------------------------------------------------------------
 
-void Heap::listInit(GcList& l) { l.head.m_prev = l.head.m_next = &l.head; }
+void Heap::listInit(GcList& l)
+{
+    l.head.m_prevBits = l.head.m_nextBits = reinterpret_cast<std::uintptr_t>(&l.head);
+}
 
 void Heap::listUnlink(GcHead* h)
 {
-    h->m_prev->m_next = h->m_next;
-    h->m_next->m_prev = h->m_prev;
-    h->m_prev = h->m_next = nullptr;
+    GcHead* prev = h->prev();
+    GcHead* next = h->next();
+    prev->setNext(next);
+    next->setPrev(prev);
+    h->setPrev(nullptr);
+    h->setNext(nullptr);
 }
 
 void Heap::listAppend(GcList& l, GcHead* h)
 {
-    GcHead* last = l.head.m_prev;
-    h->m_prev = last;
-    h->m_next = &l.head;
-    last->m_next = h;
-    l.head.m_prev = h;
+    GcHead* last = l.head.prev();
+    h->setPrev(last);
+    h->setNext(&l.head);
+    last->setNext(h);
+    l.head.setPrev(h);
 }
 
 void Heap::listMove(GcHead* h, GcList& to)
@@ -139,20 +145,20 @@ void Heap::listMove(GcHead* h, GcList& to)
 void Heap::listSplice(GcList& from, GcList& to)
 {
     if (listEmpty(from)) return;
-    GcHead* first = from.head.m_next;
-    GcHead* last = from.head.m_prev;
-    GcHead* toLast = to.head.m_prev;
-    toLast->m_next = first;
-    first->m_prev = toLast;
-    last->m_next = &to.head;
-    to.head.m_prev = last;
+    GcHead* first = from.head.next();
+    GcHead* last = from.head.prev();
+    GcHead* toLast = to.head.prev();
+    toLast->setNext(first);
+    first->setPrev(toLast);
+    last->setNext(&to.head);
+    to.head.setPrev(last);
     listInit(from);
 }
 
 std::size_t Heap::listLength(const GcList& l)
 {
     std::size_t n = 0;
-    for (const GcHead* h = l.head.m_next; h != &l.head; h = h->m_next) ++n;
+    for (const GcHead* h = l.head.next(); h != &l.head; h = h->next()) ++n;
     return n;
 }
 
@@ -277,8 +283,8 @@ void Heap::destroyNow(Object* o)
 {
     TypeObject* type = o->m_type;
     const bool gc = type->has(TypeFlag::Gc);
-    if (type->m_slots.finalize && gc && !(gcHeadOf(o)->m_flags & kFinalized)) {
-        gcHeadOf(o)->m_flags |= kFinalized;
+    if (type->m_slots.finalize && gc && !(gcHeadOf(o)->flags() & kFinalized)) {
+        gcHeadOf(o)->setFlags(gcHeadOf(o)->flags() | kFinalized);
         o->m_refcnt = 1;
         type->m_slots.finalize(m_space, o);
         if (--o->m_refcnt != 0) return; // resurrected by its finalizer
@@ -295,8 +301,10 @@ void Heap::destroyNow(Object* o)
 void Heap::track(Object* o)
 {
     GcHead* h = gcHeadOf(o);
-    PYLITE_CHECK(!(h->m_flags & kTracked), h->m_flags, 0);
-    h->m_flags = (h->m_flags & kFinalized) | kTracked;
+    PYLITE_CHECK(!(h->flags() & kTracked), h->flags(), 0);
+    PYLITE_CHECK((reinterpret_cast<std::uintptr_t>(h) & ~GcHead::kAddressMask) == 0, reinterpret_cast<std::uintptr_t>(h),
+                 GcHead::kAddressMask);
+    h->setFlags((h->flags() & kFinalized) | kTracked);
     listAppend(m_young, h);
     if (++m_youngCount > m_threshold && m_automatic) m_collectPending = true;
 }
@@ -304,16 +312,16 @@ void Heap::track(Object* o)
 void Heap::untrack(Object* o)
 {
     GcHead* h = gcHeadOf(o);
-    if (!(h->m_flags & kTracked)) return;
-    if (!m_collecting || !(h->m_flags & kCollecting)) {
-        if (h->m_flags & kOld) --m_oldCount;
+    if (!(h->flags() & kTracked)) return;
+    if (!m_collecting || !(h->flags() & kCollecting)) {
+        if (h->flags() & kOld) --m_oldCount;
         else --m_youngCount;
     }
     listUnlink(h);
-    h->m_flags &= kFinalized;
+    h->setFlags(h->flags() & kFinalized);
 }
 
-bool Heap::isTracked(Object* o) const { return (gcHeadOf(o)->m_flags & kTracked) != 0; }
+bool Heap::isTracked(Object* o) const { return (gcHeadOf(o)->flags() & kTracked) != 0; }
 
 // --- collection -----------------------------------------------------------
 
@@ -324,7 +332,7 @@ void visitDecrement(Value v, void*)
     Object* o = v.objectOrNull();
     if (!o || !isGcObject(o)) return;
     GcHead* h = gcHeadOf(o);
-    if (h->m_flags & kCollecting) --h->m_gcRefs;
+    if (h->flags() & kCollecting) h->setGcRefs(h->gcRefs() - 1);
 }
 
 struct ReachableContext {
@@ -335,14 +343,13 @@ struct ReachableContext {
 
 void Heap::computeGcRefs(GcList& list)
 {
-    for (GcHead* h = list.head.m_next; h != &list.head; h = h->m_next) {
+    for (GcHead* h = list.head.next(); h != &list.head; h = h->next()) {
         // Clamped: an immortal object's huge count stays positive, and no
         // collection can subtract 2^30 internal references.
-        h->m_gcRefs = std::int32_t(std::min<std::int64_t>(objectOf(h)->m_refcnt, std::int64_t(1) << 30));
-        h->m_flags |= kCollecting;
-        h->m_flags &= ~kUnreachable;
+        h->setGcRefs(std::int32_t(std::min<std::int64_t>(objectOf(h)->m_refcnt, std::int64_t(1) << 30)));
+        h->setFlags((h->flags() | kCollecting) & ~kUnreachable);
     }
-    for (GcHead* h = list.head.m_next; h != &list.head; h = h->m_next) {
+    for (GcHead* h = list.head.next(); h != &list.head; h = h->next()) {
         Object* o = objectOf(h);
         if (o->m_type->m_slots.traverse) o->m_type->m_slots.traverse(o, visitDecrement, nullptr);
     }
@@ -357,31 +364,31 @@ void Heap::partitionUnreachable(GcList& list, GcList& unreachable)
         Object* o = v.objectOrNull();
         if (!o || !isGcObject(o)) return;
         GcHead* h = gcHeadOf(o);
-        if (!(h->m_flags & kCollecting)) return;
-        if (h->m_flags & kUnreachable) {
-            h->m_flags &= ~kUnreachable;
-            h->m_gcRefs = 1;
+        if (!(h->flags() & kCollecting)) return;
+        if (h->flags() & kUnreachable) {
+            h->setFlags(h->flags() & ~kUnreachable);
+            h->setGcRefs(1);
             GcHead* sentinel = static_cast<ReachableContext*>(ctx)->listHead;
             listUnlink(h);
-            GcHead* last = sentinel->m_prev;
-            h->m_prev = last;
-            h->m_next = sentinel;
-            last->m_next = h;
-            sentinel->m_prev = h;
-        } else if (h->m_gcRefs == 0) {
-            h->m_gcRefs = 1;
+            GcHead* last = sentinel->prev();
+            h->setPrev(last);
+            h->setNext(sentinel);
+            last->setNext(h);
+            sentinel->setPrev(h);
+        } else if (h->gcRefs() == 0) {
+            h->setGcRefs(1);
         }
     };
     ReachableContext ctx{&list.head};
-    GcHead* h = list.head.m_next;
+    GcHead* h = list.head.next();
     while (h != &list.head) {
         Object* o = objectOf(h);
-        if (h->m_gcRefs > 0) {
+        if (h->gcRefs() > 0) {
             if (o->m_type->m_slots.traverse) o->m_type->m_slots.traverse(o, visitReachable, &ctx);
-            h = h->m_next;
+            h = h->next();
         } else {
-            GcHead* next = h->m_next;
-            h->m_flags |= kUnreachable;
+            GcHead* next = h->next();
+            h->setFlags(h->flags() | kUnreachable);
             listMove(h, unreachable);
             h = next;
         }
@@ -390,20 +397,20 @@ void Heap::partitionUnreachable(GcList& list, GcList& unreachable)
 
 void Heap::resetFlags(GcList& list)
 {
-    for (GcHead* h = list.head.m_next; h != &list.head; h = h->m_next)
-        h->m_flags = (h->m_flags & (kTracked | kFinalized)) | kOld;
+    for (GcHead* h = list.head.next(); h != &list.head; h = h->next())
+        h->setFlags((h->flags() & (kTracked | kFinalized)) | kOld);
 }
 
 bool Heap::runFinalizers(GcList& unreachable, GcList& seen)
 {
     bool ran = false;
     while (!listEmpty(unreachable)) {
-        GcHead* h = unreachable.head.m_next;
+        GcHead* h = unreachable.head.next();
         listMove(h, seen);
         Object* o = objectOf(h);
         FinalizeFn fin = o->m_type->m_slots.finalize;
-        if (!fin || (h->m_flags & kFinalized)) continue;
-        h->m_flags |= kFinalized;
+        if (!fin || (h->flags() & kFinalized)) continue;
+        h->setFlags(h->flags() | kFinalized);
         ran = true;
         increfObject(o);
         fin(m_space, o);
@@ -415,15 +422,15 @@ bool Heap::runFinalizers(GcList& unreachable, GcList& seen)
 void Heap::clearGarbage(GcList& garbage, GcList& survivors)
 {
     while (!listEmpty(garbage)) {
-        GcHead* h = garbage.head.m_next;
+        GcHead* h = garbage.head.next();
         Object* o = objectOf(h);
         increfObject(o);
         if (o->m_type->m_slots.clear) o->m_type->m_slots.clear(m_space, o);
         // Still at the head: clearing did not free it (something outside the
         // garbage holds it after all); it survives into the old generation.
-        if (garbage.head.m_next == h) {
+        if (garbage.head.next() == h) {
             listMove(h, survivors);
-            h->m_flags = (h->m_flags & (kTracked | kFinalized)) | kOld;
+            h->setFlags((h->flags() & (kTracked | kFinalized)) | kOld);
             ++m_oldCount;
         }
         decrefObject(o);
@@ -471,7 +478,7 @@ std::size_t Heap::collect()
     m_collectPending = false;
     Ref savedError = m_space.takeError();
     // Merge young into old and collect everything.
-    for (GcHead* h = m_young.head.m_next; h != &m_young.head; h = h->m_next) h->m_flags |= kOld;
+    for (GcHead* h = m_young.head.next(); h != &m_young.head; h = h->next()) h->setFlags(h->flags() | kOld);
     m_oldCount += m_youngCount;
     m_youngCount = 0;
     listSplice(m_young, m_old);
@@ -516,7 +523,7 @@ void Heap::clearAllTracked()
     m_collecting = true;
     for (GcList* l : {&m_young, &m_old}) {
         while (!listEmpty(*l)) {
-            GcHead* h = l->head.m_next;
+            GcHead* h = l->head.next();
             Object* o = objectOf(h);
             increfObject(o);
             // Detach first so the loop always progresses even if clear does

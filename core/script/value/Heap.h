@@ -36,14 +36,44 @@
 namespace coroscope::pylite {
 
 /// Prefix of every collector-tracked object (lives just before the Object).
-/// Objects are 8-byte aligned (nothing in an object needs more).
+/// Objects are 8-byte aligned (nothing in an object needs more), and user
+/// space addresses fit in 48 bits (Linux hands out higher ones only to a
+/// caller that asks with a hint), so each link word keeps its neighbour's
+/// address in bits 3-47 and packs the rest around it: GcFlag bits in the low
+/// three bits (bits 0-2 of the flags in m_prevBits, bits 3-4 in m_nextBits)
+/// and one half of the collector's 32-bit scratch count in bits 48-63 (the
+/// high half in m_prevBits). 16 bytes instead of two pointers and two words.
 struct GcHead {
-    GcHead* m_prev;
-    GcHead* m_next;
-    std::int32_t m_gcRefs;  ///< scratch count during a collection (the refcount, clamped to 2^30)
-    std::uint32_t m_flags;  ///< GcFlag bits
+    std::uint64_t m_prevBits;
+    std::uint64_t m_nextBits;
+
+    static constexpr std::uint64_t kAddressMask = 0x0000'FFFF'FFFF'FFF8ull;
+    static constexpr std::uint64_t kHighMask = 0xFFFF'0000'0000'0000ull;
+
+    GcHead* prev() const { return reinterpret_cast<GcHead*>(m_prevBits & kAddressMask); }
+    GcHead* next() const { return reinterpret_cast<GcHead*>(m_nextBits & kAddressMask); }
+    void setPrev(GcHead* h) { m_prevBits = (m_prevBits & ~kAddressMask) | reinterpret_cast<std::uintptr_t>(h); }
+    void setNext(GcHead* h) { m_nextBits = (m_nextBits & ~kAddressMask) | reinterpret_cast<std::uintptr_t>(h); }
+    /// GcFlag bits (five of them).
+    std::uint32_t flags() const { return std::uint32_t(m_prevBits & 7u) | std::uint32_t(m_nextBits & 3u) << 3; }
+    void setFlags(std::uint32_t f)
+    {
+        m_prevBits = (m_prevBits & ~std::uint64_t(7)) | (f & 7u);
+        m_nextBits = (m_nextBits & ~std::uint64_t(3)) | ((f >> 3) & 3u);
+    }
+    /// Scratch count during a collection (the refcount, clamped to 2^30).
+    std::int32_t gcRefs() const
+    {
+        return std::int32_t(std::uint32_t(m_prevBits >> 48) << 16 | std::uint32_t(m_nextBits >> 48));
+    }
+    void setGcRefs(std::int32_t r)
+    {
+        const std::uint32_t u = std::uint32_t(r);
+        m_prevBits = (m_prevBits & ~kHighMask) | std::uint64_t(u >> 16) << 48;
+        m_nextBits = (m_nextBits & ~kHighMask) | std::uint64_t(u & 0xFFFFu) << 48;
+    }
 };
-static_assert(sizeof(GcHead) == 24 && sizeof(GcHead) % alignof(Object) == 0);
+static_assert(sizeof(GcHead) == 16 && sizeof(GcHead) % alignof(Object) == 0);
 
 inline GcHead* gcHeadOf(Object* o) { return reinterpret_cast<GcHead*>(o) - 1; }
 inline Object* objectOf(GcHead* h) { return reinterpret_cast<Object*>(h + 1); }
@@ -123,10 +153,10 @@ public:
 
 private:
     struct GcList {
-        GcHead head; ///< sentinel; head.m_next is the first element
+        GcHead head; ///< sentinel; head.next() is the first element
     };
     static void listInit(GcList& l);
-    static bool listEmpty(const GcList& l) { return l.head.m_next == &l.head; }
+    static bool listEmpty(const GcList& l) { return l.head.next() == &l.head; }
     static void listUnlink(GcHead* h);
     static void listAppend(GcList& l, GcHead* h);
     static void listMove(GcHead* h, GcList& to);

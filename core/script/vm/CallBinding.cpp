@@ -209,8 +209,6 @@ bool Interp::initFrame(Vm& vm, Frame* f, FunctionObject* func, std::uint32_t slo
     f->m_locals = Value();
     f->m_ip = code.words.data();
     f->m_excInfo = Value();
-    f->m_gen = nullptr;
-    f->m_slotCount = slotCount;
     f->m_mode = ResumeMode::Call;
     f->m_onStack = false;
     f->m_started = false;
@@ -218,7 +216,6 @@ bool Interp::initFrame(Vm& vm, Frame* f, FunctionObject* func, std::uint32_t slo
     f->m_lastLine = -1;
     f->m_traceTask = 0;
     f->m_lastOffset = 0;
-    f->m_padding = 0;
     Value* slots = f->slots();
     const std::uint32_t nslots = code.slotCount();
     f->m_sp = slots + nslots;

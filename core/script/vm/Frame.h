@@ -41,20 +41,25 @@ struct Frame {
     const CodeWord* m_ip;      ///< next instruction (valid when the frame is not the running one)
     Value* m_sp;               ///< one past the top of the value stack (same validity)
     Value m_excInfo;           ///< owned: the exception this frame is handling (PUSH_EXC_INFO), or null
-    GeneratorObject* m_gen;    ///< the generator owning this frame, or null
-    std::uint32_t m_slotCount; ///< slots allocated after the header
     ResumeMode m_mode;         ///< see ResumeMode
-    bool m_onStack;            ///< lives on the FrameStack (not in a generator)
+    bool m_onStack;            ///< lives on the FrameStack; otherwise inside a generator (gen())
     bool m_started;            ///< generators: has run at least once
     bool m_countsRecursion;    ///< entered the recursion counter (released when it leaves the chain)
     std::int32_t m_lastLine;   ///< tracing: last line reported for this frame, -1 before the first
-    std::uint32_t m_traceTask; ///< tracing: task that owns this frame
+    std::uint32_t m_traceTask; ///< tracing: task that owns this frame; a generator's own task id (0 until first resumed with tracing on)
     std::uint32_t m_lastOffset; ///< tracing: word offset of the last traced instruction
-    std::uint32_t m_padding;   ///< keeps the header a multiple of 8 bytes
+
+    /// The generator owning this frame, or null for a frame on the FrameStack
+    /// (defined in Objects.h: the frame follows the generator's header).
+    GeneratorObject* gen() const;
 
     Value* slots() { return reinterpret_cast<Value*>(this + 1); }
     const Value* slots() const { return reinterpret_cast<const Value*>(this + 1); }
     Value* stackBase() { return slots() + m_code->slotCount(); }
+    /// Slots allocated after the header (the same for stack and generator
+    /// frames; a generator also keeps it in GeneratorObject::m_frameSlots,
+    /// for when its code may be gone).
+    std::uint32_t slotCapacity() const { return m_code->slotCount() + m_code->stackSize; }
     const CodeWord* codeStart() const { return m_code->words.data(); }
     /// Word offset of the instruction executed last (-1 before the first).
     std::int64_t lastInstruction() const { return std::int64_t(m_ip - codeStart()) - 1; }
@@ -65,7 +70,10 @@ struct Frame {
         return i < 0 ? m_code->firstLine : m_code->lineAt(std::size_t(i));
     }
 };
-static_assert(sizeof(Frame) % 8 == 0);
+static_assert(sizeof(Frame) == 80);
+
+/// Bytes of the generator header a generator's frame follows (GeneratorObject).
+inline constexpr std::size_t kGeneratorHeaderBytes = 32;
 
 /// Bytes a frame with `slots` slots needs.
 constexpr std::size_t frameBytes(std::size_t slots) { return sizeof(Frame) + slots * sizeof(Value); }

@@ -135,6 +135,16 @@ Ref normalizeThrown(ObjectSpace& space, Value type, Value value)
 
 // ------------------------------------------------------------ creation
 
+Value generatorName(const GeneratorObject* gen)
+{
+    return gen->m_renamed ? asTuple(gen->m_names)->item(0) : codeOf(gen->m_names).name.get();
+}
+
+Value generatorQualname(const GeneratorObject* gen)
+{
+    return gen->m_renamed ? asTuple(gen->m_names)->item(1) : codeOf(gen->m_names).qualname.get();
+}
+
 Ref Interp::newGenerator(Vm& vm, FunctionObject* func, const Value* args, std::size_t nargs, Value kwnames)
 {
     ObjectSpace& space = vm.space();
@@ -148,19 +158,23 @@ Ref Interp::newGenerator(Vm& vm, FunctionObject* func, const Value* args, std::s
     auto* gen = space.heap().alloc<GeneratorObject>(type, sizeof(GeneratorObject) + frameBytes(slots));
     if (!gen) return Ref();
     Ref result = Ref::steal(gen);
-    gen->m_kind = kind;
     gen->m_frameSlots = slots;
+    gen->m_kind = kind;
     gen->m_state = GenState::Closed;
-    incref(func->m_name);
-    gen->m_name = func->m_name;
-    incref(func->m_qualname);
-    gen->m_qualname = func->m_qualname;
+    if (func->m_name == code.name.get() && func->m_qualname == code.qualname.get()) {
+        incref(func->m_code);
+        gen->m_names = func->m_code;
+    } else {
+        Ref names = newTupleOf(space, {func->m_name, func->m_qualname});
+        if (!names) return Ref();
+        gen->m_names = names.release();
+        gen->m_renamed = true;
+    }
     Frame* f = gen->frame();
     if (!initFrame(vm, f, func, slots, args, nargs, kwnames)) {
         clearGeneratorFrame(vm, gen, nullptr);
         return Ref();
     }
-    f->m_gen = gen;
     gen->m_state = GenState::Created;
     return result;
 }
@@ -408,7 +422,7 @@ Ref genRepr(ObjectSpace& space, Value self)
     const char* kind = gen->m_kind == GenKind::Generator   ? "generator"
                        : gen->m_kind == GenKind::Coroutine ? "coroutine"
                                                            : "async_generator";
-    std::string text = std::string("<") + kind + " object " + std::string(strView(gen->m_qualname)) + " at " +
+    std::string text = std::string("<") + kind + " object " + std::string(strView(generatorQualname(gen))) + " at " +
                        space.addressText(self.object()) + ">";
     return newStr(space, text);
 }
@@ -422,8 +436,7 @@ std::size_t genSize(const Object* self)
 void genTraverse(Object* self, VisitFn visit, void* ctx)
 {
     auto* gen = static_cast<GeneratorObject*>(self);
-    visit(gen->m_name, ctx);
-    visit(gen->m_qualname, ctx);
+    visit(gen->m_names, ctx);
     Frame* f = gen->frame();
     visit(f->m_func, ctx);
     if (gen->m_state == GenState::Closed || !f->m_code) return;
@@ -460,8 +473,7 @@ void genDestroy(ObjectSpace& space, Object* self)
         clearField(f->m_locals);
     }
     clearField(f->m_func);
-    clearField(gen->m_name);
-    clearField(gen->m_qualname);
+    clearField(gen->m_names);
 }
 
 void genFinalize(ObjectSpace& space, Object* self)
@@ -470,7 +482,7 @@ void genFinalize(ObjectSpace& space, Object* self)
     if (!space.interpreter()) return;
     if (gen->m_kind == GenKind::Coroutine && gen->m_state == GenState::Created) {
         Ref saved = space.takeError();
-        std::string msg = "coroutine '" + std::string(strView(gen->m_qualname)) + "' was never awaited";
+        std::string msg = "coroutine '" + std::string(strView(generatorQualname(gen))) + "' was never awaited";
         vmOf(space).warn("RuntimeWarning", msg, WarningKind::NeverAwaited, true);
         if (saved) space.restoreError(std::move(saved));
         return;
@@ -525,8 +537,8 @@ Ref genCloseMethod(ObjectSpace& space, Value self, const CallArgs& args)
     return vmOf(space).genClose(self);
 }
 
-Ref genGetName(ObjectSpace&, Value self) { return Ref::borrow(asGenerator(self)->m_name); }
-Ref genGetQualname(ObjectSpace&, Value self) { return Ref::borrow(asGenerator(self)->m_qualname); }
+Ref genGetName(ObjectSpace&, Value self) { return Ref::borrow(generatorName(asGenerator(self))); }
+Ref genGetQualname(ObjectSpace&, Value self) { return Ref::borrow(generatorQualname(asGenerator(self))); }
 Ref genGetRunning(ObjectSpace&, Value self) { return Ref::boolean(asGenerator(self)->m_state == GenState::Running); }
 Ref genGetSuspended(ObjectSpace&, Value self)
 {

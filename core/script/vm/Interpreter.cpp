@@ -773,8 +773,6 @@ dispatch:
                     nf->m_locals = Value();
                     nf->m_ip = c->words.data();
                     nf->m_excInfo = Value();
-                    nf->m_gen = nullptr;
-                    nf->m_slotCount = nslots + c->stackSize;
                     nf->m_mode = ResumeMode::Call;
                     nf->m_onStack = true;
                     nf->m_started = false;
@@ -869,8 +867,8 @@ dispatch:
             // Releasing the frame may run finalizers: they must see the caller
             // as the running frame.
             m_current = back;
-            if (f->m_gen) {
-                GeneratorObject* gen = f->m_gen;
+            if (f->gen()) {
+                GeneratorObject* gen = f->gen();
                 Interp::finishGenerator(*this, gen, sp);
                 if (mode == ResumeMode::Entry) {
                     Interp::refreshHandled(*this);
@@ -1003,7 +1001,7 @@ dispatch:
         }
         case Opcode::YIELD_VALUE: {
             Value v = POP();
-            GeneratorObject* gen = f->m_gen;
+            GeneratorObject* gen = f->gen();
             Frame* back = f->m_back;
             const ResumeMode mode = f->m_mode;
             SAVE_FRAME();
@@ -1184,9 +1182,9 @@ exception_unwind:
             const ResumeMode mode = f->m_mode;
             if (m_tracing) Interp::traceFramePop(*this, f);
             m_current = back;
-            if (f->m_gen) {
-                Interp::finishGenerator(*this, f->m_gen, sp);
-                Interp::convertStopIteration(*this, f->m_gen);
+            if (f->gen()) {
+                Interp::finishGenerator(*this, f->gen(), sp);
+                Interp::convertStopIteration(*this, f->gen());
             } else {
                 releaseFrame(f, sp);
             }

@@ -45,24 +45,38 @@ enum class GenState : std::uint8_t {
 
 enum class GenKind : std::uint8_t { Generator, Coroutine, AsyncGenerator };
 
+/// A suspended coroutine is this header, its frame header (Frame) and the
+/// frame's slots in one block. The trace task id lives in the frame
+/// (Frame::m_traceTask).
 struct GeneratorObject : Object {
-    Value m_name;          ///< str (owned)
-    Value m_qualname;      ///< str (owned)
-    Value m_weakrefUnused; ///< keeps the frame 8-aligned; always null
+    /// Owned. The names are the function's when the generator was created:
+    /// usually its code's own, and then this is the function's CodeObject
+    /// (which stays alive even after genClear drops the frame's function);
+    /// a (name, qualname) tuple when m_renamed (the function was renamed).
+    /// Read them with generatorName() / generatorQualname().
+    Value m_names;
     GenKind m_kind;
     GenState m_state;
-    bool m_awaited;          ///< coroutines: already awaited once ("cannot reuse already awaited coroutine")
-    bool m_asyncRunning;     ///< async generators: an asend/athrow is in flight
-    bool m_finalized;        ///< close() already ran from the finalizer
-    bool m_hooksCalled;      ///< reserved for asyncgen hooks
-    std::uint32_t m_taskId;  ///< trace task id (0 until first resumed with tracing on)
+    bool m_renamed;
     std::uint32_t m_frameSlots; ///< slot capacity of the embedded frame
-    // The frame follows the header (frame()).
+    // The frame follows the header (frame()), at kGeneratorHeaderBytes.
 
     Frame* frame() { return reinterpret_cast<Frame*>(this + 1); }
     const Frame* frame() const { return reinterpret_cast<const Frame*>(this + 1); }
 };
-static_assert(sizeof(GeneratorObject) % 8 == 0);
+static_assert(sizeof(GeneratorObject) == kGeneratorHeaderBytes);
+
+/// __name__ / __qualname__ of a generator, coroutine or async generator
+/// (borrowed str).
+Value generatorName(const GeneratorObject* gen);
+Value generatorQualname(const GeneratorObject* gen);
+
+inline GeneratorObject* Frame::gen() const
+{
+    return m_onStack ? nullptr
+                     : reinterpret_cast<GeneratorObject*>(reinterpret_cast<char*>(const_cast<Frame*>(this)) -
+                                                          kGeneratorHeaderBytes);
+}
 
 /// The awaitable returned by asend()/athrow()/aclose() of an async generator.
 struct AsyncGenOpObject : Object {

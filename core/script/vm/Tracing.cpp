@@ -89,14 +89,14 @@ void Interp::traceFramePop(Vm& vm, Frame* f)
 {
     const std::uint32_t depth = depthOf(f);
     emit(vm, EventKind::FramePop, f->m_traceTask, 0, depth - 1);
-    if (GeneratorObject* gen = f->m_gen) {
+    if (f->gen()) {
         ObjectSpace& space = vm.space();
         const bool failed = space.hasError();
         const bool closed = failed && space.errorMatches(space.types().GeneratorExit);
         const std::uint32_t to = callerTask(vm, f->m_back);
-        emit(vm, EventKind::TaskState, gen->m_taskId, 0, 0,
+        emit(vm, EventKind::TaskState, f->m_traceTask, 0, 0,
              std::uint8_t(closed ? TaskState::Cancelled : failed ? TaskState::Failed : TaskState::Done));
-        emit(vm, EventKind::Switch, to, gen->m_taskId, 0, std::uint8_t(failed ? SwitchWhy::Throw : SwitchWhy::Return));
+        emit(vm, EventKind::Switch, to, f->m_traceTask, 0, std::uint8_t(failed ? SwitchWhy::Throw : SwitchWhy::Return));
     }
 }
 
@@ -105,15 +105,14 @@ void Interp::traceGenResume(Vm& vm, GeneratorObject* gen)
     RunContext& ctx = *vm.context();
     Frame* f = gen->frame();
     const std::uint32_t from = callerTask(vm, f->m_back);
-    const bool first = gen->m_taskId == 0;
+    const bool first = f->m_traceTask == 0;
     if (first) {
-        gen->m_taskId = ctx.nextTaskId++;
-        emit(vm, EventKind::TaskCreated, gen->m_taskId, from, std::uint32_t(f->m_code->firstLine),
-             std::uint8_t(TaskKind::Generator), ctx.text(strView(gen->m_qualname)));
+        f->m_traceTask = ctx.nextTaskId++;
+        emit(vm, EventKind::TaskCreated, f->m_traceTask, from, std::uint32_t(f->m_code->firstLine),
+             std::uint8_t(TaskKind::Generator), ctx.text(strView(generatorQualname(gen))));
     }
-    f->m_traceTask = gen->m_taskId;
-    emit(vm, EventKind::TaskState, gen->m_taskId, 0, 0, std::uint8_t(TaskState::Running));
-    emit(vm, EventKind::Switch, gen->m_taskId, from, 0, std::uint8_t(SwitchWhy::Resume));
+    emit(vm, EventKind::TaskState, f->m_traceTask, 0, 0, std::uint8_t(TaskState::Running));
+    emit(vm, EventKind::Switch, f->m_traceTask, from, 0, std::uint8_t(SwitchWhy::Resume));
     if (first) {
         traceFramePush(vm, f);
         // What a suspended stackless task keeps: its heap frame (header and
@@ -121,7 +120,7 @@ void Interp::traceGenResume(Vm& vm, GeneratorObject* gen)
         // Fixed for the generator's life, so recorded once.
         const std::uint64_t frame = frameBytes(gen->m_frameSlots);
         const std::uint64_t object = sizeof(GeneratorObject);
-        emit(vm, EventKind::Memory, gen->m_taskId, std::uint32_t(frame), std::uint32_t(object),
+        emit(vm, EventKind::Memory, f->m_traceTask, std::uint32_t(frame), std::uint32_t(object),
              std::uint8_t(MemoryKind::Frames), frame + object);
     }
     f->m_lastLine = -1;
@@ -129,10 +128,11 @@ void Interp::traceGenResume(Vm& vm, GeneratorObject* gen)
 
 void Interp::traceGenSuspend(Vm& vm, GeneratorObject* gen, Frame* back)
 {
+    const std::uint32_t task = gen->frame()->m_traceTask;
     const std::uint32_t to = callerTask(vm, back);
-    emit(vm, EventKind::TaskState, gen->m_taskId, 0, std::uint32_t(gen->frame()->currentLine()),
+    emit(vm, EventKind::TaskState, task, 0, std::uint32_t(gen->frame()->currentLine()),
          std::uint8_t(TaskState::Suspended));
-    emit(vm, EventKind::Switch, to, gen->m_taskId, 0, std::uint8_t(SwitchWhy::Yield));
+    emit(vm, EventKind::Switch, to, task, 0, std::uint8_t(SwitchWhy::Yield));
 }
 
 void Vm::traceLine(Frame* f, std::int32_t offset)

@@ -307,7 +307,7 @@ void Vm::linkFrame(Frame* f, Frame* back, ResumeMode mode)
     f->m_back = back;
     f->m_mode = mode;
     m_current = f;
-    if (m_tracing && !f->m_gen) f->m_traceTask = traceTaskBelow(back);
+    if (m_tracing && !f->gen()) f->m_traceTask = traceTaskBelow(back);
 }
 
 Frame* Vm::makeFrame(FunctionObject* func, const Value* args, std::size_t nargs, Value kwnames, Ref& generator)

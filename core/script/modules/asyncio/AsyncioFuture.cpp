@@ -274,7 +274,7 @@ std::string coroText(AsyncioState& st, Value coro, bool done)
          coro.object()->m_type != st.vm.vmTypes().generator.get()))
         return "sleep()";
     auto* gen = static_cast<GeneratorObject*>(coro.object());
-    std::string text = gen->m_qualname ? std::string(strView(gen->m_qualname)) : std::string("coroutine");
+    std::string text(strView(generatorQualname(gen)));
     text += "()";
     const Frame* f = gen->frame();
     if (done || gen->m_state == GenState::Closed)

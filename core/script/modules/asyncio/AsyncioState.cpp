@@ -143,7 +143,7 @@ public:
         if (coro.isObject() && (coro.object()->m_type == m_state.vm.vmTypes().coroutine.get() ||
                                 coro.object()->m_type == m_state.vm.vmTypes().generator.get())) {
             auto* gen = static_cast<GeneratorObject*>(coro.object());
-            return gen->m_qualname ? strView(gen->m_qualname) : std::string_view();
+            return strView(generatorQualname(gen));
         }
         return "sleep";
     }

@@ -23,7 +23,7 @@ namespace {
 std::uint64_t frameChainBytes(const Frame* top)
 {
     std::uint64_t bytes = 0;
-    for (const Frame* f = top; f; f = f->m_back) bytes += frameBytes(f->m_slotCount);
+    for (const Frame* f = top; f; f = f->m_back) bytes += frameBytes(f->slotCapacity());
     return bytes;
 }
 
