@@ -6,6 +6,7 @@
 #include "core/runtime/loop/EventLoop.h"
 #include "core/runtime/loop/FutureBase.h"
 
+#include <new>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -60,7 +61,7 @@ public:
     {
         checkResult();
         if constexpr (!std::is_void_v<T>)
-            return static_cast<const T&>(*m_value);
+            return static_cast<const T&>(m_value);
     }
 
     /// Future.set_result(). Throws InvalidStateError("invalid state") if done.
@@ -68,7 +69,7 @@ public:
         requires std::is_void_v<T>
     {
         checkSettable(false);
-        m_value.emplace();
+        storeValue();
         finishWithResult();
     }
     template <class U = Stored>
@@ -76,7 +77,7 @@ public:
         requires(!std::is_void_v<T>)
     {
         checkSettable(false);
-        m_value.emplace(std::forward<U>(value));
+        storeValue(std::forward<U>(value));
         finishWithResult();
     }
 
@@ -92,7 +93,7 @@ public:
     Stored takeValue()
     {
         checkResult();
-        return std::move(*m_value);
+        return std::move(m_value);
     }
 
 protected:
@@ -100,12 +101,17 @@ protected:
         : FutureBase(loop, kind, id)
     {
     }
+    ~Future() override
+    {
+        if (m_hasValue)
+            m_value.~Stored();
+    }
 
     /// Stores a result bypassing the task check (Task<T> finishing its coroutine).
     template <class... U>
     void finishWithValue(U&&... value)
     {
-        m_value.emplace(std::forward<U>(value)...);
+        storeValue(std::forward<U>(value)...);
         finishWithResult();
     }
 
@@ -114,11 +120,24 @@ protected:
         if constexpr (std::is_void_v<T>)
             return "None";
         else
-            return m_value ? detail::resultText(*m_value) : std::string();
+            return m_hasValue ? detail::resultText(m_value) : std::string();
     }
 
 private:
-    std::optional<Stored> m_value;
+    template <class... U>
+    void storeValue(U&&... value)
+    {
+        if (m_hasValue)
+            m_value.~Stored();
+        new (&m_value) Stored(std::forward<U>(value)...);
+        m_hasValue = true;
+    }
+
+    // Not std::optional: its flag would round a task up by 8 bytes, past a
+    // malloc size class; the flag lives in FutureBase's padding instead.
+    union {
+        Stored m_value;
+    };
 };
 
 } // namespace coroscope

@@ -46,7 +46,7 @@ bool FutureBase::cancelFuture(const std::string& msg, std::exception_ptr saved)
         return false;
     m_status = FutureStatus::Cancelled;
     setCancelMessage(msg);
-    m_exception = std::move(saved);
+    storeException(std::move(saved));
     traceResolved(FutureOutcome::Cancelled, nullptr);
     scheduleCallbacks();
     return true;
@@ -59,6 +59,18 @@ FutureBase::Texts& FutureBase::texts()
     return *m_texts;
 }
 
+const std::exception_ptr& FutureBase::storedException() const
+{
+    static const std::exception_ptr none;
+    return m_texts ? m_texts->exception : none;
+}
+
+void FutureBase::storeException(std::exception_ptr e)
+{
+    if (e || m_texts)
+        texts().exception = std::move(e);
+}
+
 void FutureBase::setCancelMessage(const std::string& msg)
 {
     if (!msg.empty())
@@ -69,8 +81,8 @@ void FutureBase::setCancelMessage(const std::string& msg)
 
 std::exception_ptr FutureBase::makeCancelledError()
 {
-    if (m_status == FutureStatus::Cancelled && m_exception)
-        return std::exchange(m_exception, nullptr);
+    if (m_status == FutureStatus::Cancelled && storedException())
+        return std::exchange(m_texts->exception, nullptr);
     return std::make_exception_ptr(CancelledError(cancelMessage()));
 }
 
@@ -81,7 +93,7 @@ std::exception_ptr FutureBase::exception()
     if (m_status == FutureStatus::Pending)
         throw InvalidStateError("Exception is not set.");
     m_logTraceback = false;
-    return m_exception;
+    return storedException();
 }
 
 void FutureBase::checkResult()
@@ -97,7 +109,7 @@ std::exception_ptr FutureBase::resultError()
     if (m_status == FutureStatus::Pending)
         return std::make_exception_ptr(InvalidStateError("Result is not set."));
     m_logTraceback = false;
-    return m_exception;
+    return storedException();
 }
 
 void FutureBase::setException(std::exception_ptr e)
@@ -124,9 +136,9 @@ void FutureBase::finishWithResult()
 
 void FutureBase::finishWithException(std::exception_ptr e)
 {
-    m_exception = std::move(e);
+    storeException(std::move(e));
     m_status = FutureStatus::Finished;
-    traceResolved(FutureOutcome::Exception, m_exception);
+    traceResolved(FutureOutcome::Exception, storedException());
     scheduleCallbacks();
     m_logTraceback = true;
 }

@@ -86,7 +86,7 @@ public:
     bool hasUnretrievedException() const { return m_logTraceback; }
     /// The stored exception (or the CancelledError that ended a task) without
     /// marking it retrieved, for repr and reports; null when there is none.
-    const std::exception_ptr& peekException() const { return m_exception; }
+    const std::exception_ptr& peekException() const { return storedException(); }
 
     /// The scripting layer's object for this future (borrowed; null when it
     /// has none). The layer sets it when it makes the object and clears it
@@ -155,15 +155,20 @@ private:
     /// ready queue holds one entry (and one reference to this future) per
     /// callback and takes them from the front.
     detail::CallbackList m_callbacks;
-    std::exception_ptr m_exception;                 ///< the exception, or the CancelledError that ended a task
-    /// The texts few futures have, out of line: the cancel message (empty
-    /// for None) and a task's name set by its creator or set_name().
+    /// What few futures have, out of line (100,000 parked tasks hold none):
+    /// the exception (or the CancelledError that ended a task), the cancel
+    /// message (empty for None) and a task's name set by its creator or
+    /// set_name().
     struct Texts {
+        std::exception_ptr exception;
         std::string cancelMessage;
         std::optional<std::string> taskName;
     };
     Texts& texts();
-    std::unique_ptr<Texts> m_texts;                 ///< null while both are unset
+    std::unique_ptr<Texts> m_texts;                 ///< null while all are unset
+    /// The exception (null when none); setting one makes the Texts.
+    const std::exception_ptr& storedException() const;
+    void storeException(std::exception_ptr e);
     void* m_scriptObject = nullptr;                 ///< see scriptObject()
     FutureId m_id;
     std::uint32_t m_refs = 0;
@@ -171,7 +176,12 @@ private:
     FutureStatus m_status = FutureStatus::Pending;
     FutureKind m_kind;
     WaitKind m_waitKind = WaitKind::Future;
-    bool m_logTraceback = false;
+
+protected:
+    // Two bits of one byte, so that FutureBase is 72 bytes and a task fits
+    // malloc's 128-byte size class (AsyncioState.h).
+    bool m_logTraceback : 1 = false;
+    bool m_hasValue : 1 = false; ///< Future<T>: its value is stored
 };
 
 using FutureRef = Ref<FutureBase>;

@@ -194,7 +194,7 @@ void TaskBase::step(std::exception_ptr exc)
 
     if (self.done()) {
         const TaskState end = self.cancelled() ? TaskState::Cancelled
-            : self.m_exception                 ? TaskState::Failed
+            : self.peekException()             ? TaskState::Failed
                                                : TaskState::Done;
         ctx.emit(Event{EventKind::TaskState, std::uint8_t(end), 0, m_id, 0, 0, 0});
         releaseCoroutine();

@@ -204,6 +204,20 @@ struct AwaitFields {
 };
 static_assert(sizeof(AwaitFields) == 40);
 
+/// The fields of what `await future` makes (Future.__await__): only the
+/// future and whether it yielded it; the module state is found from the
+/// type. 32 bytes with the object header, one per parked task.
+struct FutureAwaitFields {
+    Value fut;    ///< owned: the future awaited
+    bool yielded; ///< it has yielded the future once
+};
+static_assert(sizeof(FutureAwaitFields) == 16);
+
+FutureAwaitFields& futureAwaitFieldsOf(Object* o)
+{
+    return *reinterpret_cast<FutureAwaitFields*>(reinterpret_cast<char*>(o) + sizeof(Object));
+}
+
 AwaitFields& fieldsOf(Object* o)
 {
     return *reinterpret_cast<AwaitFields*>(reinterpret_cast<char*>(o) + o->m_type->m_basicSize - sizeof(AwaitFields));
@@ -259,8 +273,16 @@ Ref futureAwait(ObjectSpace& space, Value self, const CallArgs&)
 {
     AsyncioState* st = stateOfType(space, self);
     if (!st) return Ref();
-    return newAwaitIter(*st, self, st->awaitIterType);
+    auto* t = static_cast<TypeObject*>(st->awaitIterType.get().object());
+    Object* o = space.heap().allocObject(t, t->m_basicSize);
+    if (!o) return Ref();
+    FutureAwaitFields& a = futureAwaitFieldsOf(o);
+    incref(self);
+    a.fut = self;
+    return Ref::steal(o);
 }
+
+void futureAwaitDestroy(ObjectSpace&, Object* o) { clearField(futureAwaitFieldsOf(o).fut); }
 
 /// "quick() running at main.py:2" / "quick() done, defined at main.py:2".
 std::string coroText(AsyncioState& st, Value coro, bool done)
@@ -343,6 +365,25 @@ Ref taskSetName(ObjectSpace& space, Value self, const CallArgs& args)
 
 // ------------------------------------------------------ await iterator (steps)
 
+/// A step of an iterator awaiting `fut`: yields the future while it is
+/// pending (once, unless `mayRepeat`: a sleep's timer future), then ends with
+/// its result. `slot`: as in iterStep.
+Ref stepFuture(AsyncioState& st, Value fut, bool& yielded, bool mayRepeat, bool slot)
+{
+    ObjectSpace& space = st.vm.space();
+    FuturePayload* p = st.payloadOf(fut);
+    if (!p) return space.raise(space.types().RuntimeError, "await on a non-future");
+    if (!p->future->done()) {
+        if (yielded && !mayRepeat) return space.raise(space.types().RuntimeError, "await wasn't used with future");
+        yielded = true;
+        return Ref::borrow(fut);
+    }
+    Ref r = guarded(st, [&] { return p->typed()->result(); });
+    if (!r) return Ref();
+    if (slot && r.get().isNone()) return Ref();
+    return raiseStop(space, r.get());
+}
+
 /// One step of the iterator. `slot`: called as the next slot, where an end
 /// with a None result may return null without StopIteration (the VM's SEND
 /// reads that as "done, None"), sparing the exception object.
@@ -394,18 +435,16 @@ Ref iterStep(ObjectSpace& space, Value self, bool slot)
         a.yielded = true;
         return obj;
     }
-    Value fut = a.fut;
-    FuturePayload* p = st->payloadOf(fut);
-    if (!p) return space.raise(space.types().RuntimeError, "await on a non-future");
-    if (!p->future->done()) {
-        if (a.yielded && !a.isSleep) return space.raise(space.types().RuntimeError, "await wasn't used with future");
-        a.yielded = true;
-        return Ref::borrow(fut);
-    }
-    Ref r = guarded(*st, [&] { return p->typed()->result(); });
-    if (!r) return Ref();
-    if (slot && r.get().isNone()) return Ref();
-    return raiseStop(space, r.get());
+    return stepFuture(*st, a.fut, a.yielded, a.isSleep, slot);
+}
+
+/// A step of what `await future` made (futureAwait).
+Ref futureAwaitStep(ObjectSpace& space, Value self, bool slot)
+{
+    AsyncioState* st = stateOfType(space, self);
+    if (!st) return space.raise(space.types().RuntimeError, "await on a non-future");
+    FutureAwaitFields& a = futureAwaitFieldsOf(self.object());
+    return stepFuture(*st, a.fut, a.yielded, false, slot);
 }
 
 Ref iterNextFn(ObjectSpace& space, Value self, const CallArgs&) { return iterStep(space, self, false); }
@@ -419,6 +458,9 @@ Ref iterSend(ObjectSpace& space, Value self, const CallArgs& args)
 Ref iterNextSlot(ObjectSpace& space, Value self) { return iterStep(space, self, true); }
 
 Ref iterSelf(ObjectSpace&, Value self, const CallArgs&) { return Ref::borrow(self); }
+
+Ref futureAwaitNextFn(ObjectSpace& space, Value self, const CallArgs&) { return futureAwaitStep(space, self, false); }
+Ref futureAwaitNextSlot(ObjectSpace& space, Value self) { return futureAwaitStep(space, self, true); }
 
 } // namespace
 
@@ -480,22 +522,24 @@ bool addFutureClasses(AsyncioState& st)
     it->m_slots.traverse = iterTraverse;
     it->m_slots.clear = iterClear;
 
-    // What `await future` makes, once per await: the same fields and methods
-    // without the dict slot and the collector's header (40 bytes less). It
-    // holds only the future awaited, whose own references (its core future,
-    // a task's coroutine) the collector does not see either, so the only
-    // cycle it could hide runs through attributes a program stores in a
+    // What `await future` makes, once per await: only the future and a flag
+    // (FutureAwaitFields), no dict slot and no collector header: 32 bytes.
+    // It holds only the future awaited, whose own references (its core
+    // future, a task's coroutine) the collector does not see either, so the
+    // only cycle it could hide runs through attributes a program stores in a
     // plain Future's __dict__ that lead back to the coroutine awaiting it.
     st.awaitIterType = makeClass(space, "FutureIter", object, "asyncio", &st);
     if (!st.awaitIterType) return false;
     auto* at = st.awaitIterType.as<TypeObject>();
-    addMethods(space, at, {{"__next__", iterNextFn}, {"send", iterSend}, {"__iter__", iterSelf}, {"__await__", iterSelf}});
+    addMethods(space, at,
+               {{"__next__", futureAwaitNextFn}, {"send", futureAwaitNextFn}, {"__iter__", iterSelf},
+                {"__await__", iterSelf}});
     updateSlots(space, at);
-    at->m_slots.next = iterNextSlot;
+    at->m_slots.next = futureAwaitNextSlot;
     at->m_flags &= ~(std::uint32_t(TypeFlag::BaseType) | std::uint32_t(TypeFlag::Gc));
     at->m_dictOffset = 0;
-    at->m_basicSize = std::uint32_t(sizeof(Object) + sizeof(AwaitFields));
-    at->m_slots.destroy = iterDestroy;
+    at->m_basicSize = std::uint32_t(sizeof(Object) + sizeof(FutureAwaitFields));
+    at->m_slots.destroy = futureAwaitDestroy;
     at->m_slots.traverse = nullptr;
     at->m_slots.clear = nullptr;
     return true;

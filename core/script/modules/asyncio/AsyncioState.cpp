@@ -35,7 +35,7 @@ public:
         ObjectSpace& space = m_state.vm.space();
         pylite::Ref injected;
         if (thrown) injected = m_state.fromCore(thrown);
-        m_awaiting.reset();
+        m_held.reset();
         // syncClock(loop()) without its lookups: a task steps only while its
         // own loop runs, and that loop is then the running loop.
         if (m_state.runningLoop && m_loop.now() > m_seen) {
@@ -54,7 +54,7 @@ public:
         case ResumeResult::Kind::Yielded:
             if (r.value.get().isNone()) return CoStep::yield();
             if (FuturePayload* p = m_state.payloadOf(r.value.get())) {
-                m_awaiting = std::move(r.value);
+                m_held = std::move(r.value);
                 return CoStep::await(*p->future);
             }
             {
@@ -65,7 +65,7 @@ public:
                 return CoStep::raised(m_state.toCore(std::move(exc)));
             }
         case ResumeResult::Kind::Returned:
-            m_result = std::move(r.value);
+            m_held = std::move(r.value);
             return CoStep::returned();
         case ResumeResult::Kind::Raised:
             break;
@@ -147,15 +147,16 @@ public:
         }
         return "sleep";
     }
-    pylite::Ref takeResult() override { return std::move(m_result); }
+    pylite::Ref takeResult() override { return std::move(m_held); }
 
 private:
     AsyncioState& m_state;
     EventLoop& m_loop;
     Nanos& m_seen; ///< loopSeen's entry for m_loop (never erased)
     pylite::Ref m_coro;
-    pylite::Ref m_awaiting;
-    pylite::Ref m_result;
+    /// Suspended: the future awaited (kept alive while the task waits on it);
+    /// returned: the result. One field, so 100,000 parked tasks hold 8 bytes less each.
+    pylite::Ref m_held;
 };
 
 /// A FuturePayload kept in a native box (objects of classes other than
