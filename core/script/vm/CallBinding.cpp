@@ -197,8 +197,8 @@ bool bindArguments(Vm& vm, FunctionObject* func, const Code& code, const Value* 
 
 } // namespace
 
-bool Interp::initFrame(Vm& vm, Frame* f, FunctionObject* func, std::uint32_t slotCount, const Value* args,
-                       std::size_t nargs, Value kwnames)
+bool Interp::initFrame(Vm& vm, Frame* f, FunctionObject* func, const Value* args, std::size_t nargs,
+                       Value kwnames)
 {
     Code& code = *func->m_codePtr;
     f->m_back = nullptr;

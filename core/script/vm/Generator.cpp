@@ -171,7 +171,7 @@ Ref Interp::newGenerator(Vm& vm, FunctionObject* func, const Value* args, std::s
         gen->m_renamed = true;
     }
     Frame* f = gen->frame();
-    if (!initFrame(vm, f, func, slots, args, nargs, kwnames)) {
+    if (!initFrame(vm, f, func, args, nargs, kwnames)) {
         clearGeneratorFrame(vm, gen, nullptr);
         return Ref();
     }

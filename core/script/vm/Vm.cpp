@@ -321,7 +321,7 @@ Frame* Vm::makeFrame(FunctionObject* func, const Value* args, std::size_t nargs,
     if (!m_space.enterRecursion()) return nullptr;
     const std::uint32_t slotCount = code->slotCount() + code->stackSize;
     Frame* f = m_frames.push(slotCount);
-    if (!Interp::initFrame(*this, f, func, slotCount, args, nargs, kwnames)) {
+    if (!Interp::initFrame(*this, f, func, args, nargs, kwnames)) {
         Interp::clearFrame(f, f->stackBase());
         m_frames.pop(f);
         m_space.leaveRecursion();

@@ -99,8 +99,8 @@ public:
     /// Initializes a frame header and its locals from a call. Arguments are
     /// borrowed. False with TypeError pending on a binding error (the frame
     /// then holds only null slots and a reference to func).
-    static bool initFrame(Vm& vm, Frame* f, FunctionObject* func, std::uint32_t slotCount, const Value* args,
-                          std::size_t nargs, Value kwnames);
+    static bool initFrame(Vm& vm, Frame* f, FunctionObject* func, const Value* args, std::size_t nargs,
+                          Value kwnames);
     /// Releases what a frame owns (slots, stack up to sp, function, locals).
     static void clearFrame(Frame* f, Value* sp);
     static Ref newGenerator(Vm& vm, FunctionObject* func, const Value* args, std::size_t nargs, Value kwnames);
