@@ -16,9 +16,12 @@
 
 #include <algorithm>
 #include <chrono>
+#include <fstream>
 #include <memory>
 #include <ostream>
+#include <sstream>
 #include <streambuf>
+#include <string>
 #include <string_view>
 
 namespace coroscope::bench {
@@ -27,38 +30,15 @@ namespace {
 
 constexpr int kRepeats = 3;
 
-// tests/bench/py/tasks_sleep0.py
-constexpr std::string_view kTasksProgram = R"(
-import asyncio
-
-async def worker(n):
-    for _ in range(n):
-        await asyncio.sleep(0)
-
-async def main():
-    await asyncio.gather(*[worker(100) for _ in range(10000)])
-
-asyncio.run(main())
-)";
-
-// tests/bench/py/greenlet_switch.py
-constexpr std::string_view kGreenletProgram = R"(
-from greenlet import greenlet
-
-N = 500000
-
-def ping():
-    for _ in range(N):
-        g2.switch()
-
-def pong():
-    while True:
-        g1.switch()
-
-g1 = greenlet(ping)
-g2 = greenlet(pong)
-g1.switch()
-)";
+/// A program of tests/bench/py/, the same file compare.py runs on both
+/// interpreters (its path is compiled in); empty if it cannot be read.
+std::string benchProgram(const char* name)
+{
+    std::ifstream in(std::string(COROSCOPE_BENCH_PY_DIR) + "/" + name, std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
 
 /// Discards everything written to it.
 class NullBuffer : public std::streambuf {
@@ -73,9 +53,11 @@ double msSince(std::chrono::steady_clock::time_point t0)
 }
 
 /// Runs `source` in a fresh Vm (tracing into `ctx` when given); returns the
-/// wall time of Vm::run in ms, or -1 if the program did not finish cleanly.
+/// wall time of Vm::run in ms, or -1 if the program is missing or did not
+/// finish cleanly.
 double runProgram(std::string_view source, RunContext* ctx)
 {
+    if (source.empty()) return -1;
     pylite::Vm::Options o;
     o.context = ctx;
     o.output = [](Stream, std::string_view) {};
@@ -100,13 +82,15 @@ public:
         double exported = 1e300;
         double switchNs = 1e300;
         std::size_t events = 0;
+        const std::string tasksProgram = benchProgram("tasks_sleep0.py");
+        const std::string greenletProgram = benchProgram("greenlet_switch.py");
         for (int r = 0; r < kRepeats; ++r) {
-            plain = std::min(plain, runProgram(kTasksProgram, nullptr));
+            plain = std::min(plain, runProgram(tasksProgram, nullptr));
 
             auto trace = std::make_unique<Trace>();
             RunContext ctx;
             ctx.trace = trace.get();
-            traced = std::min(traced, runProgram(kTasksProgram, &ctx));
+            traced = std::min(traced, runProgram(tasksProgram, &ctx));
             events = trace->size();
 
             NullBuffer buffer;
@@ -116,7 +100,7 @@ public:
             exported = std::min(exported, msSince(t0));
 
             // ms for 1,000,000 switches = ns per switch.
-            switchNs = std::min(switchNs, runProgram(kGreenletProgram, nullptr));
+            switchNs = std::min(switchNs, runProgram(greenletProgram, nullptr));
         }
         out.add("pylite_tasks_1m_steps_ms", plain);
         out.add("pylite_tasks_1m_steps_traced_ms", traced);

@@ -313,27 +313,15 @@ std::uint64_t GreenletState::body(Object* owner, std::uint64_t word)
 
 Ref GreenletState::switchTo(Greenlet& target, Ref packed, Ref thrown)
 {
+    if (!thrown) return sendTo(target, std::move(packed));
     ObjectSpace& space = vm.space();
-    std::uint64_t word = 0;
-    std::exception_ptr error;
-    try {
-        if (thrown && isGreenletExit(space, exitType.get(), thrown.get())) {
+    return jumpAndLand([&] {
+        if (isGreenletExit(space, exitType.get(), thrown.get())) {
             Ref carried = packValue(space, thrown.get());
-            word = target.throwIn(std::make_exception_ptr(GreenletExit(carried.release().bits())));
-        } else if (thrown) {
-            word = target.throwIn(std::make_exception_ptr(PyGreenletError{std::move(thrown)}));
-        } else {
-            word = target.switchTo(packed.release().bits());
+            return target.throwIn(std::make_exception_ptr(GreenletExit(carried.release().bits())));
         }
-    } catch (const GreenletExit& e) {
-        if (passesExit(e)) throw;
-        error = std::current_exception();
-    } catch (...) {
-        rethrowIfForcedUnwind();
-        if (tearingDown) throw;
-        error = std::current_exception();
-    }
-    return land(word, error);
+        return target.throwIn(std::make_exception_ptr(PyGreenletError{std::move(thrown)}));
+    });
 }
 
 bool GreenletState::passesExit(const GreenletExit& e) const

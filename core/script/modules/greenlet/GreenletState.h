@@ -113,17 +113,24 @@ private:
     SavedVm* m_cacheValue[2] = {};
     void onSwitch(const Greenlet& from, const Greenlet& to);
     Ref land(std::uint64_t word, std::exception_ptr error);
+    /// Runs `jump` (a switch or a throw into another greenlet, returning the
+    /// word it lands with) and lands here: an exception thrown back into
+    /// this greenlet becomes the pending error, except what must unwind on
+    /// (a forced unwind, GreenletExit while tearing down).
+    template <class Jump>
+    Ref jumpAndLand(Jump jump);
     /// Whether a GreenletExit reaching a switch unwinds on (see switchTo).
     bool passesExit(const GreenletExit& e) const;
     std::uint64_t body(Object* owner, std::uint64_t word);
 };
 
-inline Ref GreenletState::sendTo(Greenlet& target, Ref packed)
+template <class Jump>
+inline Ref GreenletState::jumpAndLand(Jump jump)
 {
     std::uint64_t word = 0;
     std::exception_ptr error;
     try {
-        word = target.switchTo(packed.release().bits());
+        word = jump();
     } catch (const GreenletExit& e) {
         if (passesExit(e)) throw;
         error = std::current_exception();
@@ -133,6 +140,11 @@ inline Ref GreenletState::sendTo(Greenlet& target, Ref packed)
         error = std::current_exception();
     }
     return land(word, std::move(error));
+}
+
+inline Ref GreenletState::sendTo(Greenlet& target, Ref packed)
+{
+    return jumpAndLand([&] { return target.switchTo(packed.release().bits()); });
 }
 
 /// Packs switch arguments the way the receiver needs them: (args, kwargs).
